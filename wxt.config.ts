@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+
+// Manifest and build settings for both browsers. Host permissions are the
+// default sites only; anything else is requested at run time (optional).
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Engine Lens',
+    description:
+      'Marks vLLM and TensorRT-LLM mentions on GitHub, docs and forums, and shows a sourced side-by-side comparison.',
+    permissions: ['storage', 'unlimitedStorage'],
+    action: { default_title: 'Engine Lens' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'engine-lens@engine-lens.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
