@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 // Manifest and build settings for both browsers. Host permissions are the
 // default sites only; anything else is requested at run time (optional).
 export default defineConfig({
+  // Parallel local builds (e.g. a benchmark beside an e2e run) can use separate folders.
+  outDir: process.env.ENGINE_LENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   manifestVersion: 3,
   manifest: ({ browser }) => ({

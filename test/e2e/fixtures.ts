@@ -5,7 +5,7 @@ import path from 'node:path';
 
 /** Debian's Chromium binary; `/usr/bin/chromium` is a wrapper that adds flags of its own. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = path.resolve(process.env.ENGINE_LENS_OUT_DIR ?? '.output', 'chrome-mv3');
 export const FIXTURES_DIR = path.resolve('test/fixtures');
 
 export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
