@@ -1,3 +1,19 @@
+/**
+ * Background worker: owns IndexedDB and answers the extension's messages.
+ * `main` stays synchronous (WXT imports entrypoints at build time); all work
+ * happens inside listeners, which MV3 may run in a freshly started worker.
+ */
+import { onInstalledOrUpdated } from './data';
+import { listenForMessages } from './messages';
+
 export default defineBackground(() => {
-  console.log('Engine Lens background started');
+  listenForMessages();
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' || reason === 'update') {
+      void onInstalledOrUpdated().catch((error: unknown) =>
+        console.error('Engine Lens: loading the bundled dataset failed.', error),
+      );
+    }
+  });
 });

@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, isExtensionPage, type Handlers } from '@/lib/router';
+
+const self = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/' };
+const popup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
+const contentScript = { id: 'ext-id', url: 'https://github.com/vllm-project/vllm/issues/1', tab: { id: 3 }, frameId: 0 };
+const otherExtension = { id: 'other', url: 'chrome-extension://other/page.html' };
+
+function makeHandlers() {
+  return {
+    'dataset/get': vi.fn(async () => ({ version: 'v' }) as never),
+    'status/get': vi.fn(async () => ({ datasetVersion: 'v', source: 'store', repairReason: null, log: [] }) as const),
+    'card/get': vi.fn(async () => ({}) as never),
+    'card/load-ui': vi.fn(async () => ({ injected: true })),
+    'dataset/reset': vi.fn(async () => ({ datasetVersion: 'v' })),
+  } satisfies Handlers;
+}
+
+describe('message router', () => {
+  it('routes a valid message to its handler and wraps the reply', async () => {
+    const handlers = makeHandlers();
+    const route = createRouter(handlers, self);
+    await expect(route({ type: 'status/get' }, popup)).resolves.toEqual({
+      ok: true,
+      data: { datasetVersion: 'v', source: 'store', repairReason: null, log: [] },
+    });
+    expect(handlers['status/get']).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'dataset/get'],
+    ['an object without type', { kind: 'dataset/get' }],
+    ['a numeric type', { type: 42 }],
+  ])('rejects %s as invalid-message', async (_name, message) => {
+    const route = createRouter(makeHandlers(), self);
+    const reply = await route(message, popup);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+  });
+
+  it('rejects unknown message types, including prototype keys', async () => {
+    const route = createRouter(makeHandlers(), self);
+    for (const type of ['dataset/delete', 'toString', '__proto__', 'constructor']) {
+      expect(await route({ type }, popup)).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
+    }
+  });
+
+  it('rejects a known message with extra or wrong fields and runs no handler', async () => {
+    const handlers = makeHandlers();
+    const route = createRouter(handlers, self);
+    expect(await route({ type: 'dataset/get', evil: true }, popup)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-message' },
+    });
+    expect(handlers['dataset/get']).not.toHaveBeenCalled();
+  });
+
+  it('refuses privileged messages from content scripts and other extensions', async () => {
+    const handlers = makeHandlers();
+    const route = createRouter(handlers, self);
+    for (const sender of [contentScript, otherExtension, {}]) {
+      expect(await route({ type: 'dataset/reset' }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(handlers['dataset/reset']).not.toHaveBeenCalled();
+    expect(await route({ type: 'dataset/reset' }, popup)).toEqual({ ok: true, data: { datasetVersion: 'v' } });
+  });
+
+  it('lets content scripts read', async () => {
+    const route = createRouter(makeHandlers(), self);
+    expect(await route({ type: 'card/get' }, contentScript)).toMatchObject({ ok: true });
+  });
+
+  it('turns a throwing handler into an internal error reply', async () => {
+    const handlers = makeHandlers();
+    handlers['dataset/get'].mockRejectedValueOnce(new Error('disk on fire'));
+    const route = createRouter(handlers, self);
+    expect(await route({ type: 'dataset/get' }, popup)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'disk on fire' },
+    });
+  });
+
+  it('tells extension pages from content scripts', () => {
+    expect(isExtensionPage(popup, self.extensionId, self.extensionOrigin)).toBe(true);
+    expect(isExtensionPage(contentScript, self.extensionId, self.extensionOrigin)).toBe(false);
+    expect(isExtensionPage(otherExtension, self.extensionId, self.extensionOrigin)).toBe(false);
+    expect(isExtensionPage({ id: 'ext-id' }, self.extensionId, self.extensionOrigin)).toBe(false);
+  });
+});
