@@ -42,7 +42,10 @@ export const ParsedFigureSchema = z
     min: z.number().finite(),
     /** Equal to min for a single value; null for open-ended "50,000+". */
     max: z.number().finite().nullable(),
-    /** Unit written in the text ("ms", "GB", "%", "x", "USD"...), null if none. */
+    /**
+     * Unit written in the text, in one canonical spelling ("ms", "GB", "%", "x", "USD"; "tokens/sec" → "tok/s",
+     * "GitHub stars" → "stars"; see lib/figure.ts), null if none.
+     */
     unit: z.string().nullable(),
     /** "~" or "about". */
     approximate: z.boolean(),
@@ -198,9 +201,10 @@ export const ClaimSchema = z.object({
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
+/** Span of an engine's parsed claims for one measure (see `spanOf` in lib/measure-groups.ts). */
 export const RangeSchema = z.object({
   min: z.number(),
-  /** Null when the highest claim is open-ended ("50,000+"). */
+  /** Null when any claim is open-ended ("50,000+"): it allows values above every closed claim. */
   max: z.number().nullable(),
 });
 export type Range = z.infer<typeof RangeSchema>;

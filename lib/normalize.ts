@@ -1,0 +1,147 @@
+/**
+ * Turns the hand-written source dataset (assets/data/*.json) into the
+ * normalized dataset the worker stores and serves: every figure gets its parsed
+ * form and the groups of rows measuring the same thing are computed.
+ *
+ * `loadSourceDataset` is the one entry point for untrusted or hand-edited JSON
+ * (the build runs it on every bundled file, see wxt.config.ts); it throws an
+ * Error that says what is wrong, never returns a half-valid dataset.
+ */
+import { parseFigure } from './figure';
+import { groupMeasures } from './measure-groups';
+import {
+  DATASET_SCHEMA_VERSION,
+  DatasetSchema,
+  describeZodError,
+  SourceDatasetSchema,
+  type Dataset,
+  type Figure,
+  type SourceDataset,
+} from './schema';
+
+/** Keeps the raw text and adds its parsed reading (null when unreadable). */
+const toFigure = (raw: string): Figure => ({ raw, parsed: parseFigure(raw) });
+
+const mapValues = <T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> =>
+  Object.fromEntries(Object.entries(record).map(([key, value]) => [key, fn(value)]));
+
+/**
+ * Source form → normalized form. Pure; assumes the input already passed
+ * `SourceDatasetSchema` (use `loadSourceDataset` for unchecked JSON).
+ */
+export function normalizeDataset(source: SourceDataset): Dataset {
+  return {
+    schemaVersion: DATASET_SCHEMA_VERSION,
+    version: source.version,
+    engines: source.engines,
+    comparisons: source.comparisons.map((comparison) => {
+      const facts = comparison.facts.map(({ diff, ...fact }) => ({
+        ...fact,
+        values: mapValues(fact.values, toFigure),
+        ...(diff === undefined ? {} : { diff: toFigure(diff) }),
+      }));
+      const keyDifferences = comparison.keyDifferences.map((difference) => ({
+        ...difference,
+        values: mapValues(difference.values, toFigure),
+      }));
+      return {
+        ...comparison,
+        facts,
+        keyDifferences,
+        measureGroups: groupMeasures(comparison.engines, facts, keyDifferences),
+      };
+    }),
+  };
+}
+
+/** The parts of a dataset integrity checks need; both forms have them. */
+type IdShape = Pick<SourceDataset, 'engines'> & {
+  comparisons: ReadonlyArray<
+    Pick<SourceDataset['comparisons'][number], 'id' | 'engines' | 'verdict' | 'chooseIf' | 'pros' | 'cons'> & {
+      facts: ReadonlyArray<{ id: string; values: Record<string, unknown>; sections: readonly string[] }>;
+      keyDifferences: ReadonlyArray<{ id: string; values: Record<string, unknown>; winner: string | null }>;
+    }
+  >;
+};
+
+/**
+ * Cross-references zod cannot express: ids are unique and every engine id a
+ * comparison uses is an engine it compares. Returns problems, empty when sound.
+ */
+export function integrityProblems(dataset: IdShape): string[] {
+  const problems: string[] = [];
+  const duplicates = (ids: readonly string[]) => [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+
+  const engineIds = new Set(dataset.engines.map((e) => e.id));
+  for (const id of duplicates(dataset.engines.map((e) => e.id))) problems.push(`duplicate engine id "${id}"`);
+  for (const id of duplicates(dataset.comparisons.map((c) => c.id))) problems.push(`duplicate comparison id "${id}"`);
+
+  for (const c of dataset.comparisons) {
+    const where = `comparison "${c.id}"`;
+    for (const id of duplicates(c.engines)) problems.push(`${where}: engine "${id}" listed twice`);
+    for (const id of c.engines) {
+      if (!engineIds.has(id)) problems.push(`${where}: compares unknown engine "${id}"`);
+    }
+    const compared = new Set(c.engines);
+    const checkKeys = (label: string, record: Record<string, unknown>) => {
+      for (const id of Object.keys(record)) {
+        if (!compared.has(id)) problems.push(`${where}: ${label} names engine "${id}", which the comparison does not compare`);
+      }
+    };
+    checkKeys('verdict.scores', c.verdict.scores);
+    checkKeys('chooseIf', c.chooseIf);
+    checkKeys('pros', c.pros);
+    checkKeys('cons', c.cons);
+
+    const rowIds = [...c.facts.map((f) => f.id), ...c.keyDifferences.map((k) => k.id)];
+    // Claims in measure groups point at rows by id, so ids are unique across both lists.
+    for (const id of duplicates(rowIds)) problems.push(`${where}: duplicate fact/key-difference id "${id}"`);
+    for (const fact of c.facts) {
+      checkKeys(`fact "${fact.id}"`, fact.values);
+      if (Object.keys(fact.values).length === 0) problems.push(`${where}: fact "${fact.id}" has no value for any engine`);
+      for (const s of duplicates(fact.sections)) problems.push(`${where}: fact "${fact.id}" lists section "${s}" twice`);
+    }
+    for (const difference of c.keyDifferences) {
+      checkKeys(`key difference "${difference.id}"`, difference.values);
+      if (Object.keys(difference.values).length === 0) {
+        problems.push(`${where}: key difference "${difference.id}" has no value for any engine`);
+      }
+      if (difference.winner !== null && !compared.has(difference.winner)) {
+        problems.push(`${where}: key difference "${difference.id}" names unknown winner "${difference.winner}"`);
+      }
+    }
+  }
+  return problems;
+}
+
+function assertIntegrity(dataset: IdShape, what: string): void {
+  const problems = integrityProblems(dataset);
+  if (problems.length > 0) throw new Error(`${what} is inconsistent: ${problems.join('; ')}`);
+}
+
+/**
+ * Validates hand-written JSON (shape, then cross-references), normalizes it,
+ * and validates the result. Throws an Error naming the first problems found.
+ */
+export function loadSourceDataset(json: unknown): Dataset {
+  const source = SourceDatasetSchema.safeParse(json);
+  if (!source.success) throw new Error(`Invalid source dataset: ${describeZodError(source.error)}`);
+  assertIntegrity(source.data, 'Source dataset');
+  const normalized = DatasetSchema.safeParse(normalizeDataset(source.data));
+  if (!normalized.success) {
+    throw new Error(`Normalized dataset is invalid (a bug in lib/normalize.ts): ${describeZodError(normalized.error)}`);
+  }
+  return normalized.data;
+}
+
+/**
+ * Validates an already normalized dataset, e.g. one read back from IndexedDB
+ * or received from a feed: shape (including `schemaVersion`) and
+ * cross-references. Throws an Error on anything invalid.
+ */
+export function parseDataset(json: unknown): Dataset {
+  const result = DatasetSchema.safeParse(json);
+  if (!result.success) throw new Error(`Invalid dataset: ${describeZodError(result.error)}`);
+  assertIntegrity(result.data, 'Dataset');
+  return result.data;
+}
