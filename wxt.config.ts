@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { validateDatasetFiles } from './lib/validate-datasets';
 
 // Manifest and build settings for both browsers. Host permissions are the
 // default sites only; anything else is requested at run time (optional).
@@ -6,6 +7,12 @@ export default defineConfig({
   // Parallel local builds (e.g. a benchmark beside an e2e run) can use separate folders.
   outDir: process.env.ENGINE_LENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
+  hooks: {
+    // Fail the build on an invalid bundled dataset, before anything is bundled.
+    'build:before': (wxt) => {
+      validateDatasetFiles(`${wxt.config.root}/assets/data`);
+    },
+  },
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Engine Lens',
