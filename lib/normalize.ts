@@ -54,6 +54,9 @@ export function normalizeDataset(source: SourceDataset): Dataset {
   };
 }
 
+/** A dash alone: the source's mark for "no value". */
+const NO_VALUE = /^\s*[—–-]\s*$/;
+
 /** The parts of a dataset integrity checks need; both forms have them. */
 type IdShape = Pick<SourceDataset, 'engines'> & {
   comparisons: ReadonlyArray<
@@ -84,8 +87,13 @@ export function integrityProblems(dataset: IdShape): string[] {
     }
     const compared = new Set(c.engines);
     const checkKeys = (label: string, record: Record<string, unknown>) => {
-      for (const id of Object.keys(record)) {
+      for (const [id, value] of Object.entries(record)) {
         if (!compared.has(id)) problems.push(`${where}: ${label} names engine "${id}", which the comparison does not compare`);
+        // The source prints "—" for "no value"; that is written as a missing key, never as text.
+        const raw = typeof value === 'object' && value !== null && 'raw' in value ? value.raw : value;
+        if (typeof raw === 'string' && NO_VALUE.test(raw)) {
+          problems.push(`${where}: ${label} gives "${raw}" for "${id}"; omit the key when there is no value`);
+        }
       }
     };
     checkKeys('verdict.scores', c.verdict.scores);
