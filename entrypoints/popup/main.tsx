@@ -1,2 +1,27 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<p>Engine Lens</p>);
+import { ComparisonApp } from '@/components/comparison/ComparisonApp';
+import { send } from '@/lib/send';
+import '@/components/comparison/comparison.css';
+
+const loadDataset = () => send({ type: 'dataset/get' });
+const loadStatus = () => send({ type: 'status/get' });
+
+function openInTab() {
+  void browser.tabs.create({ url: browser.runtime.getURL('/comparison.html') });
+  window.close();
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ComparisonApp
+      loadDataset={loadDataset}
+      loadStatus={loadStatus}
+      headerActions={
+        <button type="button" className="header-button" onClick={openInTab}>
+          Open in a tab
+        </button>
+      }
+    />
+  </StrictMode>,
+);

@@ -9,7 +9,7 @@ const otherExtension = { id: 'other', url: 'chrome-extension://other/page.html' 
 function makeHandlers() {
   return {
     'dataset/get': vi.fn(async () => ({ version: 'v' }) as never),
-    'status/get': vi.fn(async () => ({ datasetVersion: 'v', source: 'store', repairReason: null, log: [] }) as const),
+    'status/get': vi.fn(async () => ({ datasetVersion: 'v', source: 'store' as const, repairReason: null, log: [] })),
     'card/get': vi.fn(async () => ({}) as never),
     'card/load-ui': vi.fn(async () => ({ injected: true })),
     'dataset/reset': vi.fn(async () => ({ datasetVersion: 'v' })),

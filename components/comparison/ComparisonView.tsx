@@ -1,0 +1,57 @@
+import type { Dataset } from '@/lib/schema';
+import { comparedEngines, findComparison } from '@/lib/comparison-view';
+import { Verdict } from './Verdict';
+import { KeyDifferences } from './KeyDifferences';
+import { Disagreements } from './Disagreements';
+import { FactsTable } from './FactsTable';
+import { Charts } from './Charts';
+import { ProsCons } from './ProsCons';
+import { Faq } from './Faq';
+import { Audience } from './Audience';
+import { Provenance } from './Provenance';
+import type { ReactNode } from 'react';
+
+/**
+ * The full side-by-side comparison, shared by the toolbar popup and the
+ * full-page view. Verdict first; provenance always visible at the bottom.
+ */
+export function ComparisonView({
+  dataset,
+  comparisonId,
+  headerActions,
+  notice,
+}: {
+  dataset: Dataset;
+  comparisonId?: string;
+  /** Extra controls for the header (e.g. "Open in a tab"). */
+  headerActions?: ReactNode;
+  /** A message shown above the verdict (e.g. "data was repaired"). */
+  notice?: ReactNode;
+}) {
+  const comparison = findComparison(dataset, comparisonId);
+  if (!comparison) return <p role="alert">This comparison is not in the dataset.</p>;
+  const engines = comparedEngines(dataset, comparison);
+  return (
+    <div className="comparison">
+      <header className="app-header">
+        <h1>
+          <span className="brand">Engine Lens</span>
+          <span className="title">{comparison.title}</span>
+        </h1>
+        {headerActions}
+      </header>
+      <main className="content">
+        {notice}
+        <Verdict comparison={comparison} engines={engines} />
+        <KeyDifferences comparison={comparison} engines={engines} />
+        <Disagreements comparison={comparison} engines={engines} />
+        <FactsTable comparison={comparison} engines={engines} />
+        <Charts comparison={comparison} engines={engines} />
+        <ProsCons comparison={comparison} engines={engines} />
+        <Faq comparison={comparison} />
+        <Audience engines={engines} />
+      </main>
+      <Provenance provenance={comparison.provenance} datasetVersion={dataset.version} />
+    </div>
+  );
+}

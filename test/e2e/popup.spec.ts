@@ -1,0 +1,154 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, extensionWorker, test } from './fixtures';
+
+/** Runs in an extension page: rewrites the active stored dataset with `edit`. */
+async function editStoredDataset(page: Page, edit: 'shortAnswer' | 'corrupt' | 'oldSchema', value = '') {
+  await page.evaluate(
+    async ({ edit, value }) => {
+      const request = <T,>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+      const db = await request(indexedDB.open('engine-lens'));
+      const tx = db.transaction(['meta', 'datasets'], 'readwrite');
+      const meta = await request(tx.objectStore('meta').get('activeDatasetVersion'));
+      const row = await request(tx.objectStore('datasets').get(meta.value));
+      if (edit === 'shortAnswer') row.data.comparisons[0].shortAnswer = value;
+      if (edit === 'corrupt') row.data.comparisons[0].verdict = { text: 42 };
+      if (edit === 'oldSchema') row.schemaVersion = 0;
+      await request(tx.objectStore('datasets').put(row));
+      db.close();
+    },
+    { edit, value },
+  );
+}
+
+async function stopServiceWorker(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  if (!worker) throw new Error('no extension service worker running');
+  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await cdp.detach();
+}
+
+test.describe('popup: the side-by-side comparison', () => {
+  test('shows the verdict, both scores, all 7 differences and a flagged contradiction', async ({ openExtensionPage }) => {
+    const popup = await openExtensionPage('popup.html');
+    const verdict = popup.getByRole('region', { name: /Verdict/ });
+    await expect(verdict).toContainText('vLLM is a faster, more flexible open-source inference engine');
+    await expect(verdict.getByLabel('vLLM score')).toHaveText('8.6');
+    await expect(verdict.getByLabel('TensorRT-LLM score')).toHaveText('6.4');
+    await expect(verdict.getByRole('heading', { name: 'Choose vLLM if' })).toBeVisible();
+    await expect(verdict.getByRole('heading', { name: 'Choose TensorRT-LLM if' })).toBeVisible();
+
+    const differences = popup.getByRole('region', { name: /Key differences/ });
+    await expect(differences.getByRole('listitem').filter({ has: popup.getByRole('heading', { level: 3 }) })).toHaveCount(7);
+    await expect(differences).toContainText('Hardware Compatibility');
+    await expect(differences).toContainText('Cost of Ownership');
+    await expect(differences.getByText('TensorRT-LLM wins')).toHaveCount(2);
+
+    // Every GitHub-star row is flagged, and the flag expands to all five vLLM claims.
+    const facts = popup.getByRole('region', { name: /Facts & figures/ });
+    const starRow = facts.getByRole('row', { name: /GitHub Stars \(as of 2026\)/ });
+    await expect(starRow).toContainText('22,500 stars');
+    const flag = starRow.getByRole('button', { name: 'Sources disagree' });
+    await expect(flag).toHaveAttribute('aria-expanded', 'false');
+    await flag.click();
+    await expect(flag).toHaveAttribute('aria-expanded', 'true');
+    const claims = popup.getByRole('list', { name: 'GitHub stars claims for vLLM' }).first();
+    for (const value of ['50,000+', '21,000+', '22,500 stars', '7,500+', '25,000+ stars, weekly updates']) {
+      await expect(claims).toContainText(value);
+    }
+    // Provenance is always on screen, not only at the end of the scroll.
+    const provenance = popup.getByRole('contentinfo', { name: 'Provenance' });
+    await expect(provenance).toContainText('Last updated Jun 2026');
+    await expect(provenance).toContainText('AI generated');
+    await expect(provenance).toBeInViewport();
+  });
+
+  test('"—" where the source has no value, and the filter narrows the table', async ({ openExtensionPage }) => {
+    const popup = await openExtensionPage('popup.html');
+    const facts = popup.getByRole('region', { name: /Facts & figures/ });
+    const ttft = facts.getByRole('row', { name: /Time to First Token/ });
+    await expect(ttft.getByRole('cell').nth(0)).toHaveText('80-120 ms');
+    await expect(ttft.getByRole('cell').nth(1)).toHaveText('—');
+    await facts.getByLabel('Filter facts').fill('setup time');
+    // The three "Setup Time" rows and "Distributed Parallelism Setup Time".
+    await expect(facts.getByRole('row', { name: /Setup Time/ })).toHaveCount(4);
+    await expect(facts.getByRole('row', { name: /Time to First Token/ })).toHaveCount(0);
+    await expect(facts.getByRole('status')).toHaveText(/^4 of \d+ rows$/);
+  });
+
+  test('reads from the worker\'s IndexedDB: an edit to the stored dataset shows in the popup', async ({ openExtensionPage }) => {
+    const popup = await openExtensionPage('popup.html');
+    await expect(popup.getByRole('region', { name: /Verdict/ })).toContainText('vLLM is a faster');
+    await editStoredDataset(popup, 'shortAnswer', 'Edited straight in IndexedDB.');
+    await popup.reload();
+    await expect(popup.getByRole('region', { name: /Verdict/ })).toContainText('Edited straight in IndexedDB.');
+  });
+
+  for (const damage of ['corrupt', 'oldSchema'] as const) {
+    test(`a ${damage} stored dataset falls back to the bundled data and says so`, async ({ openExtensionPage }) => {
+      const popup = await openExtensionPage('popup.html');
+      await expect(popup.getByRole('region', { name: /Verdict/ })).toContainText('vLLM is a faster');
+      await editStoredDataset(popup, 'shortAnswer', 'Edited before the damage.');
+      await editStoredDataset(popup, damage);
+      await popup.reload();
+      await expect(popup.getByRole('region', { name: /Verdict/ })).toContainText('vLLM is a faster');
+      await expect(popup.getByRole('region', { name: /Verdict/ }).getByLabel('vLLM score')).toHaveText('8.6');
+      await expect(popup.getByRole('status').filter({ hasText: 'could not be used' })).toBeVisible();
+    });
+  }
+
+  test('keeps working after the service worker is stopped and restarted', async ({ context, openExtensionPage }) => {
+    const popup = await openExtensionPage('popup.html');
+    await editStoredDataset(popup, 'shortAnswer', 'Survives a worker restart.');
+    const before = await extensionWorker(context);
+    await before.evaluate(() => ((globalThis as { marker?: number }).marker = 1));
+    await stopServiceWorker(context, popup);
+    await popup.reload(); // the popup's message wakes a fresh worker
+    await expect(popup.getByRole('region', { name: /Verdict/ })).toContainText('Survives a worker restart.');
+    const after = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    expect(after).toBeDefined();
+    // A global set in the old worker is gone: it really restarted.
+    expect(await after!.evaluate(() => (globalThis as { marker?: number }).marker)).toBeUndefined();
+  });
+
+  test('the full comparison also opens as a page', async ({ openExtensionPage }) => {
+    const page = await openExtensionPage('comparison.html');
+    await expect(page.getByRole('region', { name: /Verdict/ })).toContainText('vLLM is a faster');
+  });
+});
+
+test.describe('popup accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`has no serious or critical axe violations (${colorScheme}), expanded panels included`, async ({ openExtensionPage }) => {
+      const popup = await openExtensionPage('popup.html');
+      await popup.emulateMedia({ colorScheme });
+      await popup.setViewportSize({ width: 600, height: 600 });
+      await expect(popup.getByRole('region', { name: /Verdict/ })).toBeVisible();
+      await popup.getByRole('button', { name: 'Sources disagree' }).first().click();
+      const { default: AxeBuilder } = await import('@axe-core/playwright');
+      const results = await new AxeBuilder({ page: popup }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+
+  test('is usable by keyboard alone', async ({ openExtensionPage }) => {
+    const popup = await openExtensionPage('popup.html');
+    await expect(popup.getByRole('region', { name: /Verdict/ })).toBeVisible();
+    // Tab to the first "Sources disagree" flag and open it with Enter.
+    for (let i = 0; i < 40; i++) {
+      await popup.keyboard.press('Tab');
+      const name = await popup.evaluate(() => document.activeElement?.textContent ?? '');
+      if (name.includes('Sources disagree')) break;
+    }
+    const focused = popup.locator(':focus');
+    await expect(focused).toHaveText(/Sources disagree/);
+    await popup.keyboard.press('Enter');
+    await expect(focused).toHaveAttribute('aria-expanded', 'true');
+  });
+});
