@@ -6,7 +6,8 @@
  *   served instead, the store is repaired, and a log line records why;
  * - nothing here throws at the caller: the worst case is the bundled data.
  */
-import { DATASET_SCHEMA_VERSION, DatasetSchema, describeZodError, type Dataset } from './schema';
+import { DATASET_SCHEMA_VERSION, DatasetSchema, type Dataset } from './schema';
+import { parseDataset } from './normalize';
 import { LOG_LIMIT, type DatasetOrigin, type EngineLensDatabase, type LogRow } from './db';
 
 /** What the worker serves, and how it got it. */
@@ -40,8 +41,8 @@ export async function readLog(db: EngineLensDatabase, limit = 20): Promise<LogRo
 
 /** Stores `dataset` and makes it the active one, keeping older versions as history. */
 export async function storeDataset(db: EngineLensDatabase, dataset: Dataset, origin: DatasetOrigin): Promise<void> {
-  // Validate before writing: the store only ever receives valid rows.
-  const valid = DatasetSchema.parse(dataset);
+  // Validate (shape and referential integrity) before writing: the store only ever receives valid rows.
+  const valid = parseDataset(dataset);
   const tx = db.transaction(['datasets', 'meta'], 'readwrite');
   await tx.objectStore('datasets').put({
     version: valid.version,
@@ -63,9 +64,11 @@ async function readStored(db: EngineLensDatabase): Promise<{ dataset: Dataset } 
   if (row.schemaVersion !== DATASET_SCHEMA_VERSION) {
     return { problem: `dataset ${active.value} has schema version ${row.schemaVersion}, expected ${DATASET_SCHEMA_VERSION}` };
   }
-  const parsed = DatasetSchema.safeParse(row.data);
-  if (!parsed.success) return { problem: `dataset ${active.value} is invalid: ${describeZodError(parsed.error)}` };
-  return { dataset: parsed.data };
+  try {
+    return { dataset: parseDataset(row.data) };
+  } catch (error) {
+    return { problem: `dataset ${active.value} is invalid: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { DatasetSchema, describeZodError, type Dataset } from '@/lib/schema';
+import type { Dataset } from '@/lib/schema';
+import { parseDataset } from '@/lib/normalize';
 import type { StatusReply } from '@/lib/messaging';
 import { ComparisonView } from './ComparisonView';
 
@@ -32,10 +33,9 @@ export function ComparisonApp({
     (async () => {
       try {
         // The reply crosses a trust boundary: validate it like any other input.
-        const parsed = DatasetSchema.safeParse(await loadDataset());
-        if (!parsed.success) throw new Error(`The comparison data is invalid: ${describeZodError(parsed.error)}`);
+        const dataset = parseDataset(await loadDataset());
         const status = await loadStatus().catch(() => null);
-        if (!cancelled) setState({ phase: 'ready', dataset: parsed.data, status });
+        if (!cancelled) setState({ phase: 'ready', dataset, status });
       } catch (error) {
         if (!cancelled) setState({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
       }
