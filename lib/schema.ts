@@ -12,6 +12,10 @@
  */
 import { z } from 'zod';
 
+// Extension pages and workers forbid eval under their CSP; tell zod not to
+// probe `new Function` for its JIT (the probe would log CSP violations).
+z.config({ jitless: true });
+
 /** Bumped whenever the normalized dataset shape changes; stored rows of another version are repaired. */
 export const DATASET_SCHEMA_VERSION = 1;
 
