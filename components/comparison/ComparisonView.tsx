@@ -11,6 +11,17 @@ import { Audience } from './Audience';
 import { Provenance } from './Provenance';
 import type { ReactNode } from 'react';
 
+/** Jump links to each section's heading (ids set by the sections themselves). */
+const SECTIONS = [
+  ['verdict-heading', 'Verdict'],
+  ['differences-heading', 'Differences'],
+  ['disagreements-heading', 'Disagreements'],
+  ['facts-heading', 'Facts'],
+  ['charts-heading', 'Charts'],
+  ['proscons-heading', 'Pros & cons'],
+  ['faq-heading', 'FAQ'],
+] as const;
+
 /**
  * The full side-by-side comparison, shared by the toolbar popup and the
  * full-page view. Verdict first; provenance always visible at the bottom.
@@ -40,6 +51,13 @@ export function ComparisonView({
         </h1>
         {headerActions}
       </header>
+      <nav className="jump" aria-label="Sections">
+        {SECTIONS.map(([id, label]) => (
+          <a key={id} href={`#${id}`}>
+            {label}
+          </a>
+        ))}
+      </nav>
       <main className="content">
         {notice}
         <Verdict comparison={comparison} engines={engines} />
