@@ -1,0 +1,110 @@
+/**
+ * The hover card: the comparison where the engine is named.
+ *
+ * Props in, callbacks out: no browser APIs, no data fetching, no storage. The
+ * mount module (./mount.tsx) owns placement, focus, dragging and the shadow
+ * root; the content script owns hover timing. Everything is rendered as text.
+ */
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import type { CardData } from '@/lib/card-data';
+import type { Theme } from '@/lib/theme';
+import { DifferenceList } from './DifferenceList';
+import { EngineScores } from './EngineScores';
+import { FigureTable } from './FigureTable';
+import { CloseIcon, OpenIcon, PinIcon } from './icons';
+import { Provenance } from './Provenance';
+import { TeamPickBanner } from './TeamPickBanner';
+
+export interface MentionCardProps {
+  data: CardData;
+  /** Id of the engine the hovered mention names; highlighted. Null when unknown. */
+  mentionedEngineId: string | null;
+  theme: Theme;
+  /** A pinned card stays open until closed. */
+  pinned: boolean;
+  onPinnedChange: (pinned: boolean) => void;
+  onClose: () => void;
+  onOpenFullComparison: (comparisonId: string) => void;
+  /** Pointer pressed on the header outside its buttons: the host may start dragging the card. */
+  onDragStart?: (event: ReactPointerEvent<HTMLElement>) => void;
+  /** Set while the card is being dragged (for the grabbing cursor). */
+  dragging?: boolean;
+}
+
+/** "Engine Lens: vLLM vs TensorRT-LLM", the dialog's accessible name. */
+export function cardLabel(data: CardData): string {
+  return `Engine Lens: ${data.engines[0].name} vs ${data.engines[1].name}`;
+}
+
+export function MentionCard({
+  data,
+  mentionedEngineId,
+  theme,
+  pinned,
+  onPinnedChange,
+  onClose,
+  onOpenFullComparison,
+  onDragStart,
+  dragging = false,
+}: MentionCardProps) {
+  const [first, second] = data.engines;
+  return (
+    <section
+      className="el-card"
+      role="dialog"
+      aria-modal="false"
+      aria-label={cardLabel(data)}
+      data-theme={theme}
+      tabIndex={-1}
+    >
+      <header
+        className="el-header"
+        data-dragging={dragging}
+        onPointerDown={(event) => {
+          // Buttons in the header act on click; only the bare header drags.
+          if (event.button !== 0 || (event.target as Element).closest('button, a')) return;
+          onDragStart?.(event);
+        }}
+      >
+        <div className="el-brand">
+          <span className="el-brand-mark" aria-hidden="true" />
+          <span className="el-brand-title">
+            Engine Lens · {first.name} vs {second.name}
+          </span>
+        </div>
+        <button
+          type="button"
+          className="el-icon-button"
+          aria-pressed={pinned}
+          aria-label="Pin"
+          title={pinned ? 'Unpin: close when the pointer leaves' : 'Pin: keep this card open'}
+          onClick={() => onPinnedChange(!pinned)}
+        >
+          <PinIcon />
+        </button>
+        <button type="button" className="el-icon-button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+          <CloseIcon />
+        </button>
+      </header>
+
+      <div className="el-body">
+        {data.teamPick && <TeamPickBanner pick={data.teamPick} engines={data.engines} />}
+        <EngineScores engines={data.engines} mentionedEngineId={mentionedEngineId} />
+        <p className="el-verdict">
+          <span className="el-verdict-label">{data.verdict.label ? `Verdict · ${data.verdict.label}` : 'Verdict'}</span>
+          {data.verdict.line}
+        </p>
+        <DifferenceList differences={data.differences} engines={data.engines} />
+        <FigureTable figures={data.figures} engines={data.engines} mentionedEngineId={mentionedEngineId} />
+      </div>
+
+      <footer className="el-footer">
+        <Provenance provenance={data.provenance} />
+        <button type="button" className="el-primary" onClick={() => onOpenFullComparison(data.comparisonId)}>
+          Open full comparison
+          <OpenIcon />
+        </button>
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * The card's icons as inline SVG elements (no markup strings, no network).
+ * Decorative: every button that uses one has its own accessible name.
+ */
+export function PinIcon() {
+  return (
+    <svg className="el-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M6 2h4l-.5 4 2.5 2.5H4L6.5 6z" />
+      <path d="M8 8.5V14" />
+    </svg>
+  );
+}
+
+export function CloseIcon() {
+  return (
+    <svg className="el-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M4 4l8 8M12 4l-8 8" />
+    </svg>
+  );
+}
+
+export function OpenIcon() {
+  return (
+    <svg className="el-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M9 3h4v4M13 3L7.5 8.5M11 9.5V13H3V5h3.5" />
+    </svg>
+  );
+}

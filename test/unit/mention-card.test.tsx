@@ -1,0 +1,192 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MentionCard, cardLabel, type MentionCardProps } from '@/components/card/MentionCard';
+import { selectCardData, type CardData } from '@/lib/card-data';
+import { loadSourceDataset } from '@/lib/normalize';
+import { cardSourceDataset } from './fixtures/card-source-dataset';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const data: CardData = selectCardData(loadSourceDataset(structuredClone(cardSourceDataset)), 'vllm-vs-tensorrt-llm');
+
+let container: HTMLElement;
+let root: Root;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+function renderCard(overrides: Partial<MentionCardProps> = {}) {
+  const props: MentionCardProps = {
+    data,
+    mentionedEngineId: 'tensorrt-llm',
+    theme: 'light',
+    pinned: false,
+    onPinnedChange: vi.fn(),
+    onClose: vi.fn(),
+    onOpenFullComparison: vi.fn(),
+    onDragStart: vi.fn(),
+    ...overrides,
+  };
+  act(() => root.render(<MentionCard {...props} />));
+  return props;
+}
+
+const dialog = () => container.querySelector<HTMLElement>('[role="dialog"]')!;
+const button = (name: string | RegExp) =>
+  Array.from(container.querySelectorAll('button')).find((b) =>
+    typeof name === 'string' ? (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name : name.test(b.textContent ?? ''),
+  );
+const click = (el: Element | undefined) => act(() => (el as HTMLElement).click());
+const text = () => dialog().textContent ?? '';
+
+describe('MentionCard', () => {
+  it('is a dialog named "Engine Lens: vLLM vs TensorRT-LLM", themed through data-theme', () => {
+    renderCard({ theme: 'dark' });
+    expect(dialog().getAttribute('aria-label')).toBe('Engine Lens: vLLM vs TensorRT-LLM');
+    expect(cardLabel(data)).toBe('Engine Lens: vLLM vs TensorRT-LLM');
+    expect(dialog().getAttribute('data-theme')).toBe('dark');
+    expect(dialog().tabIndex).toBe(-1);
+  });
+
+  it('highlights the mentioned engine beside the other, with both scores', () => {
+    renderCard();
+    const tiles = Array.from(container.querySelectorAll<HTMLElement>('.el-engine'));
+    expect(tiles.map((t) => [t.dataset.engineId, t.dataset.mentioned])).toEqual([
+      ['vllm', 'false'],
+      ['tensorrt-llm', 'true'],
+    ]);
+    expect(tiles[1]!.textContent).toContain('Mentioned here');
+    expect(tiles[0]!.textContent).toContain('8.6');
+    expect(tiles[1]!.textContent).toContain('6.4');
+  });
+
+  it('shows the verdict line', () => {
+    renderCard();
+    expect(container.querySelector('.el-verdict')?.textContent).toBe(`Verdict · AI-assisted${data.verdict.line}`);
+  });
+
+  it('shows 3 key differences with winners, and all 7 after the toggle', () => {
+    renderCard();
+    const items = () => Array.from(container.querySelectorAll('.el-difference'));
+    expect(items()).toHaveLength(3);
+    expect(items()[0]!.textContent).toContain('Hardware Compatibility');
+    expect(items()[0]!.textContent).toContain('vLLM wins');
+    expect(items()[1]!.textContent).toContain('TensorRT-LLM wins');
+    const toggle = button(/Show all 7 differences/)!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(container.querySelector(`#${CSS.escape(toggle.getAttribute('aria-controls')!)}`)).not.toBeNull();
+    click(toggle);
+    expect(items()).toHaveLength(7);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(items()[6]!.textContent).toContain('No winner');
+    click(toggle);
+    expect(items()).toHaveLength(3);
+  });
+
+  it('shows the figures side by side with units, and a "sources disagree" marker that expands to every claim', () => {
+    renderCard();
+    const rows = Array.from(container.querySelectorAll<HTMLElement>('tr[data-figure-id]'));
+    expect(rows.map((r) => r.dataset.figureId)).toEqual(data.figures.map((f) => f.id));
+    const latency = rows.find((r) => r.dataset.figureId === 'per-token-latency')!;
+    expect(Array.from(latency.querySelectorAll('td')).map((td) => td.textContent)).toEqual(['50-60ms', '30-40ms']);
+    expect(latency.querySelector('.el-unit')?.textContent).toBe('milliseconds');
+    expect(latency.querySelector('.el-disagree')).toBeNull();
+
+    const stars = rows.find((r) => r.dataset.figureId === 'stars-2026')!;
+    const marker = stars.querySelector<HTMLButtonElement>('.el-disagree')!;
+    expect(marker.textContent).toContain('Sources disagree');
+    expect(marker.getAttribute('aria-expanded')).toBe('false');
+    const panel = () => container.querySelector(`#${CSS.escape(marker.getAttribute('aria-controls')!)}`)!;
+    expect(panel().hasAttribute('hidden')).toBe(true);
+    click(marker);
+    expect(marker.getAttribute('aria-expanded')).toBe('true');
+    expect(panel().hasAttribute('hidden')).toBe(false);
+    for (const claim of ['50,000+', '7,500+', '7,500+ GitHub stars, 300+ contributors', '3,200+']) {
+      expect(panel().textContent).toContain(claim);
+    }
+  });
+
+  it('flags a disagreeing key difference too', () => {
+    renderCard();
+    click(button(/Show all/));
+    const community = container.querySelector('[data-difference-id="kd-community"]')!;
+    expect(community.querySelector('.el-disagree')?.textContent).toContain('Sources disagree');
+  });
+
+  it('shows provenance: source, last updated, AI generated', () => {
+    renderCard();
+    expect(container.querySelector('.el-provenance')?.textContent).toBe(
+      'Source: vLLM vs TensorRT-LLM · Last updated Jun 2026 · AI generated',
+    );
+    expect(container.querySelector('.el-provenance a')).toBeNull();
+  });
+
+  it('links the source only over https, with noopener', () => {
+    renderCard({ data: { ...data, provenance: { ...data.provenance, sourceUrl: 'https://example.com/compare' } } });
+    const link = container.querySelector('.el-provenance a')!;
+    expect(link.getAttribute('href')).toBe('https://example.com/compare');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    expect(link.getAttribute('target')).toBe('_blank');
+    renderCard({ data: { ...data, provenance: { ...data.provenance, sourceUrl: 'http://example.com/compare' } } });
+    expect(container.querySelector('.el-provenance a')).toBeNull();
+  });
+
+  it('leaves out the team pick slot when empty and leads with it when set', () => {
+    renderCard();
+    expect(container.querySelector('[data-team-pick]')).toBeNull();
+    renderCard({ data: { ...data, teamPick: { engineId: 'tensorrt-llm', note: 'We run H100s only.', teamName: 'Infra team' } } });
+    const body = container.querySelector('.el-body')!;
+    expect(body.firstElementChild?.hasAttribute('data-team-pick')).toBe(true);
+    expect(body.firstElementChild?.textContent).toBe('Infra team picks TensorRT-LLMWe run H100s only.');
+  });
+
+  it('Pin is a toggle button, Close is named "Close", Open full comparison reports the comparison', () => {
+    const props = renderCard();
+    const pin = button('Pin')!;
+    expect(pin.getAttribute('aria-pressed')).toBe('false');
+    click(pin);
+    expect(props.onPinnedChange).toHaveBeenCalledWith(true);
+    renderCard({ ...props, pinned: true });
+    expect(button('Pin')!.getAttribute('aria-pressed')).toBe('true');
+    click(button('Close'));
+    expect(props.onClose).toHaveBeenCalledTimes(1);
+    click(button(/Open full comparison/));
+    expect(props.onOpenFullComparison).toHaveBeenCalledWith('vllm-vs-tensorrt-llm');
+  });
+
+  it('starts a drag from the bare header, not from its buttons', () => {
+    const props = renderCard();
+    const header = container.querySelector('.el-header')!;
+    act(() => {
+      header.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, button: 0 }));
+    });
+    expect(props.onDragStart).toHaveBeenCalledTimes(1);
+    act(() => {
+      button('Pin')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, button: 0 }));
+    });
+    expect(props.onDragStart).toHaveBeenCalledTimes(1);
+  });
+
+  it('renders hostile text as text, never as markup', () => {
+    const evil = '<img src=x onerror="alert(1)"><b>bold</b>';
+    renderCard({
+      data: {
+        ...data,
+        verdict: { line: evil, label: null },
+        figures: [{ ...data.figures[0]!, values: { vllm: evil, 'tensorrt-llm': evil } }],
+      },
+    });
+    expect(container.querySelector('img, b')).toBeNull();
+    expect(text()).toContain(evil);
+  });
+});
