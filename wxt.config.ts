@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { DEFAULT_MATCH_PATTERNS } from './lib/sites';
 import { validateDatasetFiles } from './lib/validate-datasets';
 
 // Manifest and build settings for both browsers. Host permissions are the
@@ -18,7 +19,9 @@ export default defineConfig({
     name: 'Engine Lens',
     description:
       'Marks vLLM and TensorRT-LLM mentions on GitHub, docs and forums, and shows a sourced side-by-side comparison.',
-    permissions: ['storage', 'unlimitedStorage'],
+    // scripting: the mentions content script is registered at run time (lib/sites.ts).
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    host_permissions: [...DEFAULT_MATCH_PATTERNS],
     action: { default_title: 'Engine Lens' },
     ...(browser === 'firefox'
       ? {

@@ -5,9 +5,14 @@
  */
 import { onInstalledOrUpdated } from './data';
 import { listenForMessages } from './messages';
+import { registerMentionScripts } from './content-scripts';
 
 export default defineBackground(() => {
   listenForMessages();
+  // Idempotent; runs on every worker start so install and browser startup are both covered.
+  void registerMentionScripts().catch((error: unknown) =>
+    console.error('Engine Lens: registering the mentions content script failed.', error),
+  );
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' || reason === 'update') {

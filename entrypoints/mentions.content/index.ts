@@ -1,0 +1,36 @@
+/**
+ * The mentions content script: marks every vLLM / TensorRT-LLM mention on the
+ * page with CSS Custom Highlights, keeps the marks in step with the page, and
+ * reports hovers. It never modifies the page's DOM.
+ *
+ * Registered at run time by the background (entrypoints/background/content-scripts.ts)
+ * for the sites in lib/sites.ts, so the site list can change without a rebuild.
+ * Keep this bundle small (≤ 15 KB gzipped): no React, no zod here.
+ */
+import './style.css';
+import { publishMentionsApi, setActiveRegistry, unpublishMentionsApi } from './api';
+import { startHoverTracking } from './hover';
+import { BusyClock } from './perf';
+import { MentionRegistry } from './registry';
+import { startScanner } from './scanner';
+
+export default defineContentScript({
+  registration: 'runtime',
+  // WXT would otherwise announce the script to the page with window.postMessage.
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    const clock = new BusyClock();
+    const registry = clock.time(() => new MentionRegistry(document));
+    setActiveRegistry(registry);
+    publishMentionsApi();
+    startHoverTracking(document, registry, clock, ctx.signal);
+    // Code stays excluded until a setting to include it exists.
+    startScanner(document, { registry, clock, signal: ctx.signal, includeCode: false });
+    // A newer copy of the script (extension updated or reloaded) takes over: leave nothing behind.
+    ctx.onInvalidated(() => {
+      registry.dispose();
+      setActiveRegistry(null);
+      unpublishMentionsApi();
+    });
+  },
+});

@@ -1,0 +1,55 @@
+/**
+ * The sites Engine Lens marks by default, as WebExtension match patterns.
+ *
+ * This list feeds two things: the manifest's `host_permissions` (wxt.config.ts,
+ * at build time) and the run-time registration of the mentions content script
+ * (entrypoints/background/content-scripts.ts). Because the content script is
+ * registered at run time, a later setting can switch sites off or add the user's
+ * own (through optional permissions) without a rebuild: pass a different list to
+ * `registerMentionScripts`.
+ */
+
+/** One default site, grouped so a settings page can offer it as a single switch. */
+export interface Site {
+  /** Stable identifier, safe to store in settings. */
+  id: string;
+  /** What a settings page shows. */
+  label: string;
+  /** Match patterns (https only: none of these sites serve pages over http). */
+  matches: readonly string[];
+}
+
+export const DEFAULT_SITES: readonly Site[] = [
+  { id: 'github', label: 'GitHub and Gist', matches: ['https://github.com/*', 'https://gist.github.com/*'] },
+  {
+    id: 'vllm',
+    label: 'vLLM docs, blog and forum',
+    matches: ['https://docs.vllm.ai/*', 'https://blog.vllm.ai/*', 'https://discuss.vllm.ai/*'],
+  },
+  {
+    id: 'nvidia',
+    label: 'NVIDIA docs, developer site and forums (incl. TensorRT-LLM docs)',
+    matches: [
+      'https://nvidia.github.io/*',
+      'https://docs.nvidia.com/*',
+      'https://developer.nvidia.com/*',
+      'https://forums.developer.nvidia.com/*',
+    ],
+  },
+  {
+    id: 'huggingface',
+    label: 'Hugging Face and its forum',
+    matches: ['https://huggingface.co/*', 'https://discuss.huggingface.co/*'],
+  },
+  { id: 'reddit', label: 'Reddit (www and old)', matches: ['https://www.reddit.com/*', 'https://old.reddit.com/*'] },
+  { id: 'hackernews', label: 'Hacker News', matches: ['https://news.ycombinator.com/*'] },
+  { id: 'stackoverflow', label: 'Stack Overflow', matches: ['https://stackoverflow.com/*'] },
+];
+
+/** All match patterns of the given sites, in order, without duplicates. */
+export function matchPatternsOf(sites: readonly Site[]): string[] {
+  return [...new Set(sites.flatMap((site) => site.matches))];
+}
+
+/** Every default match pattern: the manifest's host permissions. */
+export const DEFAULT_MATCH_PATTERNS: readonly string[] = matchPatternsOf(DEFAULT_SITES);
