@@ -57,7 +57,13 @@ export class MentionEntry implements RegisteredMention {
   /** False once the page removed, moved or rewrote the text node (the live range then no longer covers it). */
   isIntact(): boolean {
     const r = this.range;
-    return this.node.isConnected && r.startContainer === this.node && r.endContainer === this.node && !r.collapsed;
+    return (
+      this.node.isConnected &&
+      r.startContainer === this.node &&
+      r.endContainer === this.node &&
+      r.startOffset === this.start &&
+      r.endOffset === this.end
+    );
   }
 }
 

@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { detectMentions, type EngineId } from '../../lib/detect';
+import { MentionRegistry } from '../../entrypoints/mentions.content/registry';
+
+/** Records what would be painted, in place of CSS.highlights. */
+function fakeSink() {
+  const painted = { vllm: new Set<Range>(), 'tensorrt-llm': new Set<Range>() };
+  return {
+    painted,
+    texts: (engine: EngineId) => [...painted[engine]].map((r) => r.toString()),
+    add: (engine: EngineId, range: Range) => void painted[engine].add(range),
+    delete: (engine: EngineId, range: Range) => void painted[engine].delete(range),
+    ensureRegistered: vi.fn(),
+    dispose: vi.fn(),
+  };
+}
+
+function paragraph(text: string): Text {
+  const node = document.createTextNode(text);
+  const p = document.createElement('p');
+  p.append(node);
+  document.body.append(p);
+  return node;
+}
+
+describe('MentionRegistry', () => {
+  beforeEach(() => document.body.replaceChildren());
+
+  it('registers one range per mention covering exactly its characters', () => {
+    const sink = fakeSink();
+    const registry = new MentionRegistry(document, sink);
+    const node = paragraph('Compare vLLM with TRT-LLM and vllm.');
+    registry.set(node, detectMentions(node.data));
+    expect(registry.size).toBe(3);
+    expect(sink.texts('vllm')).toEqual(['vLLM', 'vllm']);
+    expect(sink.texts('tensorrt-llm')).toEqual(['TRT-LLM']);
+    const [first] = registry.list();
+    expect(first).toMatchObject({ engine: 'vllm', text: 'vLLM' });
+    expect(first!.range.startContainer).toBe(node);
+    expect(first!.range.startOffset).toBe(8);
+    expect(first!.range.endOffset).toBe(12);
+  });
+
+  it('replaces (never duplicates) the mentions of a node registered again', () => {
+    const sink = fakeSink();
+    const registry = new MentionRegistry(document, sink);
+    const node = paragraph('vLLM and vLLM');
+    registry.set(node, detectMentions(node.data));
+    registry.set(node, detectMentions(node.data));
+    expect(registry.size).toBe(2);
+    expect(sink.painted.vllm.size).toBe(2);
+    expect(registry.isCurrent(node)).toBe(true);
+  });
+
+  it('lists mentions in document order, whatever the order they were registered in', () => {
+    const registry = new MentionRegistry(document, fakeSink());
+    const a = paragraph('first vLLM');
+    const b = paragraph('second TRTLLM then vllm');
+    const c = paragraph('third TensorRT-LLM');
+    for (const node of [c, a, b]) registry.set(node, detectMentions(node.data));
+    expect(registry.list().map((m) => m.text)).toEqual(['vLLM', 'TRTLLM', 'vllm', 'TensorRT-LLM']);
+    const ids = registry.list().map((m) => m.id);
+    expect(new Set(ids).size).toBe(4);
+  });
+
+  it('sweeps mentions whose text node left the page, and notifies listeners once per commit', () => {
+    const sink = fakeSink();
+    const registry = new MentionRegistry(document, sink);
+    const kept = paragraph('kept vLLM');
+    const gone = paragraph('gone TRT-LLM');
+    registry.set(kept, detectMentions(kept.data));
+    registry.set(gone, detectMentions(gone.data));
+    const listener = vi.fn();
+    registry.onChange(listener);
+    registry.commit();
+    expect(listener).toHaveBeenCalledTimes(1);
+
+    gone.parentElement!.remove();
+    expect(registry.sweep()).toBe(1);
+    registry.commit();
+    registry.commit(); // nothing changed since: no second call
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(registry.list().map((m) => m.text)).toEqual(['vLLM']);
+    expect(sink.painted['tensorrt-llm'].size).toBe(0);
+    expect(registry.has(registry.list()[0]!)).toBe(true);
+  });
+
+  // Moved and rewritten nodes (live ranges collapsing) need a real browser: see test/e2e/mentions.spec.ts.
+
+  it('dispose removes every range and the highlights', () => {
+    const sink = fakeSink();
+    const registry = new MentionRegistry(document, sink);
+    const node = paragraph('vLLM');
+    registry.set(node, detectMentions(node.data));
+    registry.dispose();
+    expect(registry.size).toBe(0);
+    expect(sink.painted.vllm.size).toBe(0);
+    expect(sink.dispose).toHaveBeenCalled();
+  });
+});

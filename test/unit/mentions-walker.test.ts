@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { excludedSelector, scanAll, TextScan } from '../../entrypoints/mentions.content/walker';
+
+/** Builds the fixture with DOM calls (no HTML strings), then returns "engine:text" of every mention found. */
+function found(root: Node, includeCode = false): string[] {
+  return scanAll(root, { includeCode }).flatMap(({ mentions }) => mentions.map((m) => `${m.engine}:${m.text}`));
+}
+
+function el(tag: string, children: Array<Node | string> = [], attrs: Record<string, string> = {}): Element {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+describe('text walker', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('finds prose mentions in document order', () => {
+    document.body.append(
+      el('h1', ['vLLM vs TensorRT-LLM']),
+      el('p', ['Both ', el('em', ["vLLM's"]), ' and ', el('strong', ['TRT-LLM'])]),
+    );
+    expect(found(document.body)).toEqual(['vllm:vLLM', 'tensorrt-llm:TensorRT-LLM', 'vllm:vLLM', 'tensorrt-llm:TRT-LLM']);
+  });
+
+  it.each([
+    ['input', () => el('input', [], { value: 'vLLM', placeholder: 'vLLM' })],
+    ['textarea', () => el('textarea', ['vLLM draft'])],
+    ['select/option', () => el('select', [el('option', ['vLLM'])])],
+    ['contenteditable', () => el('div', [el('p', ['vLLM'])], { contenteditable: 'true' })],
+    ['contenteditable=""', () => el('div', ['vLLM'], { contenteditable: '' })],
+    ['island inside an editor', () => el('div', [el('p', ['vLLM'], { contenteditable: 'false' })], { contenteditable: 'true' })],
+    ['script', () => el('script', ['const engine = "vLLM";'])],
+    ['style', () => el('style', ['.vLLM { color: red }'])],
+    ['noscript', () => el('noscript', ['vLLM'])],
+    ['svg', () => { const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg'); const t = document.createElementNS('http://www.w3.org/2000/svg', 'text'); t.textContent = 'vLLM'; svg.append(t); return svg; }],
+    ['pre', () => el('pre', ['pip install vllm'])],
+    ['code', () => el('p', ['Run ', el('code', ['trtllm-build'])])],
+    ['kbd', () => el('kbd', ['vllm'])],
+    ['samp', () => el('samp', ['TRTLLM ready'])],
+    ['GitHub blob line', () => el('table', [el('tr', [el('td', ['from vllm import LLM'], { class: 'blob-code blob-code-inner' })])])],
+    ['GitHub React code view', () => el('div', [el('div', ['import vllm'], { class: 'react-file-line' })], { class: 'react-code-lines' })],
+    ['highlighted block', () => el('div', [el('span', ['vllm serve'])], { class: 'highlight' })],
+  ])('skips %s', (_name, make) => {
+    document.body.append(make(), el('p', ['kept: vLLM']));
+    expect(found(document.body)).toEqual(['vllm:vLLM']);
+  });
+
+  it('marks a contenteditable="false" region that is not inside an editor', () => {
+    document.body.append(el('div', ['trtllm'], { contenteditable: 'false' }));
+    expect(found(document.body)).toEqual(['tensorrt-llm:trtllm']);
+  });
+
+  it('never reads attributes', () => {
+    document.body.append(el('img', [], { alt: 'vLLM logo', title: 'TensorRT-LLM' }), el('a', ['link'], { title: 'vLLM', href: '/vllm' }));
+    expect(found(document.body)).toEqual([]);
+  });
+
+  it('includes code when asked to, but still never forms, editors or scripts', () => {
+    document.body.append(
+      el('pre', ['pip install vllm']),
+      el('code', ['trtllm-build']),
+      el('div', ['import vllm'], { class: 'blob-code' }),
+      el('textarea', ['vLLM']),
+      el('script', ['"vLLM"']),
+      el('div', ['vLLM'], { contenteditable: 'true' }),
+    );
+    expect(found(document.body, true)).toEqual(['vllm:vllm', 'tensorrt-llm:trtllm', 'vllm:vllm']);
+    expect(excludedSelector({ includeCode: true })).not.toContain('pre');
+    expect(excludedSelector()).toContain('pre');
+  });
+
+  it('accepts a text node or a detached subtree as root', () => {
+    const text = document.createTextNode('(vLLM)');
+    document.body.append(el('p', [text]));
+    expect(found(text)).toEqual(['vllm:vLLM']);
+    const detached = el('div', [el('p', ['TRTLLM'])]);
+    expect(found(detached)).toEqual(['tensorrt-llm:TRTLLM']);
+  });
+
+  it('can stop and resume a walk without losing or repeating nodes', () => {
+    for (let i = 0; i < 500; i++) document.body.append(el('p', [`comment ${i} about vLLM`]));
+    const seen: string[] = [];
+    const scan = new TextScan(document.body, excludedSelector(), (node) => seen.push(node.data));
+    let slices = 0;
+    // Stop at every check point: the walk must still visit each node exactly once.
+    while (!scan.run(() => true)) slices++;
+    expect(slices).toBeGreaterThan(3);
+    expect(seen).toHaveLength(500);
+    expect(new Set(seen).size).toBe(500);
+  });
+});
