@@ -12,6 +12,7 @@
  * and the worker can compute it once per dataset version.
  */
 import { z } from 'zod';
+import { CARD_DIFFERENCES_SHOWN, CARD_FIGURE_LIMIT } from './card-layout';
 import { EngineIdSchema } from './schema';
 import type { Comparison, Dataset, EngineId, Fact, FactGroup, Figure, MeasureGroup } from './schema';
 
@@ -92,7 +93,7 @@ export const CardDataSchema = z.object({
   /** The two engines compared, in the comparison's display order. */
   engines: z.tuple([CardEngineSchema, CardEngineSchema]),
   verdict: z.object({
-    /** One sentence selected from the source's short answer. */
+    /** One sentence selected verbatim from the source's verdict or short answer (see `selectVerdictLine`). */
     line: text,
     /** The source's label for its verdict ("AI-assisted"), if any. */
     label: z.string().nullable(),
@@ -106,10 +107,7 @@ export const CardDataSchema = z.object({
 });
 export type CardData = z.infer<typeof CardDataSchema>;
 
-/** How many key differences the card shows before "Show all". */
-export const CARD_DIFFERENCES_SHOWN = 3;
-/** The most figures the card shows side by side. */
-export const CARD_FIGURE_LIMIT = 4;
+export { CARD_DIFFERENCES_SHOWN, CARD_FIGURE_LIMIT };
 
 /**
  * Topic groups in the order a reader choosing an engine cares about them, and
@@ -129,14 +127,45 @@ export const CARD_FIGURE_PRIORITY: ReadonlyArray<readonly [FactGroup, number]> =
 ];
 
 /**
- * The first sentence of `paragraph`: up to the first ".", "!" or "?" that is
- * followed by whitespace and a capital letter (or the end). Decimal points
- * ("8.6") and abbreviations followed by lowercase ("e.g. this") do not end it.
+ * Splits a paragraph into sentences: each ends at ".", "!" or "?" followed by
+ * whitespace and a capital letter (or the end). Decimal points ("8.6") and
+ * abbreviations followed by lowercase ("e.g. this") do not end a sentence.
  */
+export function splitSentences(paragraph: string): string[] {
+  const text = paragraph.trim();
+  const sentences: string[] = [];
+  let start = 0;
+  for (const stop of text.matchAll(/[.!?](?=\s+["“'(]?[A-Z])/g)) {
+    const end = stop.index + 1;
+    sentences.push(text.slice(start, end).trim());
+    start = end;
+  }
+  const rest = text.slice(start).trim(); // the last sentence, with or without its stop
+  if (rest) sentences.push(rest);
+  return sentences;
+}
+
+/** The first sentence of `paragraph` (the whole text when it has no sentence stop). */
 export function firstSentence(paragraph: string): string {
-  const trimmed = paragraph.trim();
-  const match = /^[\s\S]*?[.!?](?=\s+["“'(]?[A-Z]|\s*$)/.exec(trimmed);
-  return (match ? match[0] : trimmed).trim();
+  return splitSentences(paragraph)[0] ?? paragraph.trim();
+}
+
+/**
+ * The card's one-line verdict, selected verbatim: the source's verdict
+ * sentence for the higher-scored engine ("Choose vLLM if …"), which says both
+ * who leads and when to pick it. Falls back to the first sentence of the short
+ * answer when the scores tie or no verdict sentence names the leader alone.
+ */
+export function selectVerdictLine(comparison: Comparison, engines: readonly [CardEngine, CardEngine]): string {
+  const [a, b] = engines;
+  if (a.score !== null && b.score !== null && a.score !== b.score) {
+    const [leader, other] = a.score > b.score ? [a, b] : [b, a];
+    const line = splitSentences(comparison.verdict.text).find(
+      (sentence) => sentence.includes(leader.name) && !sentence.includes(other.name),
+    );
+    if (line) return line;
+  }
+  return firstSentence(comparison.shortAnswer);
 }
 
 function claimsOf(group: MeasureGroup | undefined, engineIds: readonly EngineId[]): CardDifference['claims'] {
@@ -239,7 +268,7 @@ export function selectCardData(dataset: Dataset, comparisonId: string): CardData
     comparisonId: comparison.id,
     datasetVersion: dataset.version,
     engines: [first, second],
-    verdict: { line: firstSentence(comparison.shortAnswer), label: p.verdictLabel ?? null },
+    verdict: { line: selectVerdictLine(comparison, [first, second]), label: p.verdictLabel ?? null },
     differences,
     figures,
     provenance: {

@@ -9,6 +9,7 @@
  * 3. to its right, then its left, if the card fits beside it;
  * 4. otherwise on the roomier of below/above, with a `maxHeight` so the card
  *    scrolls inside itself rather than leave the screen or cover the mention.
+ * `prefer` and `keepSide` (see PlacementInput) keep an open card from jumping.
  * The card is always clamped horizontally on-screen and never overlaps any of
  * the mention's rectangles.
  */
@@ -38,6 +39,10 @@ export interface PlacementInput {
   margin?: number;
   /** Space between the mention and the card. Default 6. */
   gap?: number;
+  /** Try this side first (the card's current side, so it does not jump while the page scrolls). */
+  prefer?: Side;
+  /** Stay on this side whatever happens, capping the height if needed (the card itself grew). */
+  keepSide?: Side;
 }
 
 export interface Placement {
@@ -64,7 +69,14 @@ function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(value, max));
 }
 
-/** Computes the card's top-left corner and side. See the module comment for the rules. */
+/**
+ * Computes the card's top-left corner and side. See the module comment for the rules.
+ *
+ * `prefer` tries one side first (the side the card is already on, so it does
+ * not jump around while the page scrolls). `keepSide` never changes side: the
+ * card stays where it is and only its height is capped — for when the card
+ * itself grows (a section expanded under the user's pointer).
+ */
 export function placeCard(input: PlacementInput): Placement {
   const { anchor, card, viewport } = input;
   const margin = input.margin ?? 8;
@@ -79,49 +91,59 @@ export function placeCard(input: PlacementInput): Placement {
   const maxTop = viewport.height - margin - card.height;
   const roomBelow = viewport.height - margin - (box.bottom + gap);
   const roomAbove = box.top - gap - margin;
+  const roomTall = viewport.height - 2 * margin;
 
-  // Below: start under the line the mention ends on, which is where the reader's eye is.
-  if (card.height <= roomBelow) {
-    return { left: clamp(last.left, margin, maxLeft), top: box.bottom + gap, side: 'below', maxHeight: null };
-  }
-  if (card.height <= roomAbove) {
-    return {
-      left: clamp(first.left, margin, maxLeft),
-      top: box.top - gap - card.height,
-      side: 'above',
-      maxHeight: null,
-    };
-  }
-
-  const fitsVertically = card.height <= viewport.height - 2 * margin;
-  if (fitsVertically && box.right + gap + card.width <= viewport.width - margin) {
-    return { left: box.right + gap, top: clamp(box.top, margin, maxTop), side: 'right', maxHeight: null };
-  }
-  if (fitsVertically && box.left - gap - card.width >= margin) {
-    return {
-      left: box.left - gap - card.width,
-      top: clamp(box.top, margin, maxTop),
-      side: 'left',
-      maxHeight: null,
-    };
-  }
-
-  // Nowhere fits whole: take the roomier side and let the card scroll inside.
-  if (roomBelow >= roomAbove) {
-    return {
-      left: clamp(last.left, margin, maxLeft),
-      top: box.bottom + gap,
-      side: 'below',
-      maxHeight: Math.max(0, roomBelow),
-    };
-  }
-  const height = Math.max(0, roomAbove);
-  return {
-    left: clamp(first.left, margin, maxLeft),
-    top: box.top - gap - height,
-    side: 'above',
-    maxHeight: height,
+  /** The card on `side`, whole; null when it does not fit there. */
+  const whole = (side: Side): Placement | null => {
+    switch (side) {
+      case 'below': // under the line the mention ends on, where the reader's eye is
+        return card.height <= roomBelow
+          ? { left: clamp(last.left, margin, maxLeft), top: box.bottom + gap, side, maxHeight: null }
+          : null;
+      case 'above':
+        return card.height <= roomAbove
+          ? { left: clamp(first.left, margin, maxLeft), top: box.top - gap - card.height, side, maxHeight: null }
+          : null;
+      case 'right':
+        return card.height <= roomTall && box.right + gap + card.width <= viewport.width - margin
+          ? { left: box.right + gap, top: clamp(box.top, margin, maxTop), side, maxHeight: null }
+          : null;
+      case 'left':
+        return card.height <= roomTall && box.left - gap - card.width >= margin
+          ? { left: box.left - gap - card.width, top: clamp(box.top, margin, maxTop), side, maxHeight: null }
+          : null;
+    }
   };
+
+  /** The card on `side` with its height capped to the room there (it scrolls inside). */
+  const capped = (side: Side): Placement => {
+    if (side === 'below') {
+      const height = Math.max(0, roomBelow);
+      return { left: clamp(last.left, margin, maxLeft), top: box.bottom + gap, side, maxHeight: height };
+    }
+    if (side === 'above') {
+      const height = Math.max(0, roomAbove);
+      return { left: clamp(first.left, margin, maxLeft), top: box.top - gap - height, side, maxHeight: height };
+    }
+    const left = side === 'right' ? box.right + gap : box.left - gap - card.width;
+    return { left, top: margin, side, maxHeight: Math.max(0, roomTall) };
+  };
+
+  if (input.keepSide) {
+    const side = input.keepSide;
+    const kept = whole(side) ?? capped(side);
+    // Beside the mention only works while the card still fits across the screen.
+    const onScreen = kept.left >= margin && kept.left + card.width <= viewport.width - margin;
+    if (side === 'below' || side === 'above' || onScreen) return kept;
+  }
+  const order: Side[] = ['below', 'above', 'right', 'left'];
+  if (input.prefer) order.unshift(input.prefer);
+  for (const side of order) {
+    const placement = whole(side);
+    if (placement) return placement;
+  }
+  // Nowhere fits whole: take the roomier of below/above and let the card scroll inside.
+  return capped(roomBelow >= roomAbove ? 'below' : 'above');
 }
 
 /** True when two boxes share any area (touching edges do not count). */

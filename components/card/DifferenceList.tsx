@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
-import { CARD_DIFFERENCES_SHOWN, type CardDifference, type CardEngine } from '@/lib/card-data';
+import type { CardDifference, CardEngine } from '@/lib/card-data';
+import { CARD_DIFFERENCES_SHOWN } from '@/lib/card-layout';
 import { ClaimsPanel, DisagreeToggle } from './Claims';
+import { ValuePair } from './ValuePair';
 
 /**
  * The key differences that matter most (the data lists them in that order),
- * each with both values and the winner; the rest one click away.
+ * both values side by side with the winner marked; the rest one click away.
  */
 export function DifferenceList({
   differences,
@@ -19,58 +21,44 @@ export function DifferenceList({
   const headingId = useId();
   const shown = showAll ? differences : differences.slice(0, CARD_DIFFERENCES_SHOWN);
   const hidden = differences.length - CARD_DIFFERENCES_SHOWN;
-  const nameOf = (id: string | null) => engines.find((e) => e.id === id)?.name ?? id;
 
   return (
-    <section aria-labelledby={headingId}>
+    <section className="el-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="el-section-title">
         Key differences
       </h2>
-      <ol id={listId} className="el-differences">
+      <ul id={listId} className="el-rows">
         {shown.map((difference) => {
           const claimsId = `${listId}-claims-${difference.id}`;
           const isOpen = openClaims === difference.id;
           return (
-            <li key={difference.id} className="el-difference" data-difference-id={difference.id}>
-              <div className="el-difference-head">
-                <h3 className="el-difference-title">{difference.title}</h3>
-                {difference.winner ? (
-                  <span className="el-winner">{nameOf(difference.winner)} wins</span>
-                ) : (
-                  <span className="el-winner" data-none="true">
-                    No winner
-                  </span>
-                )}
-              </div>
-              <div className="el-pair">
-                {engines.map((engine) => (
-                  <div key={engine.id} data-winner={difference.winner === engine.id}>
-                    <span className="el-pair-engine">{engine.name}</span>
-                    {difference.values[engine.id] ?? <span aria-label="No value in the source">—</span>}
-                  </div>
-                ))}
-              </div>
-              {difference.disagree && difference.claims && (
-                <>
+            <li key={difference.id} className="el-row" data-difference-id={difference.id}>
+              <div className="el-row-head">
+                <h3 className="el-row-title">{difference.title}</h3>
+                {difference.winner === null && <span className="el-row-note">No winner</span>}
+                {difference.disagree && difference.claims && (
                   <DisagreeToggle
                     expanded={isOpen}
                     onToggle={() => setOpenClaims(isOpen ? null : difference.id)}
                     controls={claimsId}
                     subject={difference.title}
                   />
-                  <ClaimsPanel
-                    id={claimsId}
-                    open={isOpen}
-                    claims={difference.claims}
-                    engines={engines}
-                    subject={difference.title}
-                  />
-                </>
+                )}
+              </div>
+              <ValuePair engines={engines} values={difference.values} winner={difference.winner} />
+              {difference.disagree && difference.claims && (
+                <ClaimsPanel
+                  id={claimsId}
+                  open={isOpen}
+                  claims={difference.claims}
+                  engines={engines}
+                  subject={difference.title}
+                />
               )}
             </li>
           );
         })}
-      </ol>
+      </ul>
       {hidden > 0 && (
         <button
           type="button"

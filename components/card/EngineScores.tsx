@@ -24,10 +24,8 @@ function EngineTile({ engine, slot, mentioned }: { engine: CardEngine; slot: 0 |
   const score = engine.score;
   return (
     <div className="el-engine" data-engine-slot={slot} data-mentioned={mentioned} data-engine-id={engine.id}>
-      <div className="el-engine-top">
-        <span className="el-engine-name" title={engine.name}>
-          {engine.name}
-        </span>
+      <span className="el-engine-name">{engine.name}</span>
+      <span className="el-engine-score-row">
         <span className="el-score">
           {score === null ? (
             <span aria-label="no score">—</span>
@@ -39,11 +37,15 @@ function EngineTile({ engine, slot, mentioned }: { engine: CardEngine; slot: 0 |
             </>
           )}
         </span>
-      </div>
+        {mentioned && (
+          <span className="el-mentioned-tag">
+            Mentioned<span className="el-visually-hidden"> on this page</span>
+          </span>
+        )}
+      </span>
       <span className="el-score-bar" aria-hidden="true">
         <span style={{ width: `${((score ?? 0) / 10) * 100}%` }} />
       </span>
-      {mentioned && <span className="el-mentioned-tag">Mentioned here</span>}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import type { CardData } from '@/lib/card-data';
 import type { Theme } from '@/lib/theme';
 import { DifferenceList } from './DifferenceList';
 import { EngineScores } from './EngineScores';
-import { FigureTable } from './FigureTable';
+import { FigureList } from './FigureList';
 import { CloseIcon, OpenIcon, PinIcon } from './icons';
 import { Provenance } from './Provenance';
 import { TeamPickBanner } from './TeamPickBanner';
@@ -47,7 +47,6 @@ export function MentionCard({
   onDragStart,
   dragging = false,
 }: MentionCardProps) {
-  const [first, second] = data.engines;
   return (
     <section
       className="el-card"
@@ -68,9 +67,7 @@ export function MentionCard({
       >
         <div className="el-brand">
           <span className="el-brand-mark" aria-hidden="true" />
-          <span className="el-brand-title">
-            Engine Lens · {first.name} vs {second.name}
-          </span>
+          <span className="el-brand-title">Engine Lens</span>
         </div>
         <button
           type="button"
@@ -95,7 +92,7 @@ export function MentionCard({
           {data.verdict.line}
         </p>
         <DifferenceList differences={data.differences} engines={data.engines} />
-        <FigureTable figures={data.figures} engines={data.engines} mentionedEngineId={mentionedEngineId} />
+        <FigureList figures={data.figures} engines={data.engines} />
       </div>
 
       <footer className="el-footer">

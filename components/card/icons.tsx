@@ -1,6 +1,6 @@
 /**
  * The card's icons as inline SVG elements (no markup strings, no network).
- * Decorative: every button that uses one has its own accessible name.
+ * Decorative: whatever uses one also says it in text.
  */
 export function PinIcon() {
   return (
@@ -23,6 +23,16 @@ export function OpenIcon() {
   return (
     <svg className="el-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       <path d="M9 3h4v4M13 3L7.5 8.5M11 9.5V13H3V5h3.5" />
+    </svg>
+  );
+}
+
+/** A trophy, for the winner of a key difference (as the source marks it). */
+export function TrophyIcon() {
+  return (
+    <svg className="el-icon el-icon-trophy" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M5 2.5h6v3.5a3 3 0 0 1-6 0z" />
+      <path d="M5 3.5H3v1a2 2 0 0 0 2 2M11 3.5h2v1a2 2 0 0 1-2 2M8 9v3M5.5 13.5h5" />
     </svg>
   );
 }

@@ -45,6 +45,8 @@ export interface MentionAnchor {
   getRects?: () => ArrayLike<Box>;
 }
 
+type PlaceReason = 'show' | 'viewport' | 'content';
+
 /** Why a card closed (passed to `onClose`). */
 export type CloseReason =
   | 'close-button'
@@ -183,6 +185,8 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
   let hovered = false;
   let keyCounter = 0;
   let frame = 0;
+  /** Why the scheduled placement runs: the page moved, or only the card's own size changed. */
+  let pendingReason: PlaceReason = 'content';
 
   const prefersDark =
     config.prefersDark ?? (() => win.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
@@ -251,7 +255,13 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
     layer.style.top = `${card.top}px`;
   }
 
-  function place(): void {
+  /**
+   * Places the card. On 'show' it goes wherever fits best; when the page moves
+   * ('viewport') it prefers its current side; when only the card grew
+   * ('content', e.g. "Show all") it keeps its side so the control under the
+   * pointer does not jump away.
+   */
+  function place(reason: PlaceReason): void {
     const card = open;
     const element = cardElement();
     if (!card || !element) return;
@@ -281,7 +291,16 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
     // Measure at natural height, then cap it if the placement gives less room.
     layer.style.removeProperty('--el-max-height');
     const size = { width: element.offsetWidth, height: element.offsetHeight };
-    const placement = placeCard({ anchor: rects, card: size, viewport: vp, margin: MARGIN, gap: GAP });
+    const side = card.side ?? undefined;
+    const placement = placeCard({
+      anchor: rects,
+      card: size,
+      viewport: vp,
+      margin: MARGIN,
+      gap: GAP,
+      prefer: reason === 'viewport' ? side : undefined,
+      keepSide: reason === 'content' ? side : undefined,
+    });
     if (placement.maxHeight !== null) layer.style.setProperty('--el-max-height', `${Math.floor(placement.maxHeight)}px`);
     moveLayer(card, placement.left, placement.top);
     layer.dataset.side = placement.side;
@@ -292,14 +311,18 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
     return Math.max(MARGIN, Math.min(value, max - MARGIN));
   }
 
-  /** Coalesces scroll/resize bursts into one placement per frame. */
-  function schedulePlace(): void {
+  /** Coalesces scroll/resize/size-change bursts into one placement per frame. */
+  function schedulePlace(reason: PlaceReason): void {
+    if (reason === 'viewport') pendingReason = 'viewport';
     if (frame) return;
     frame = win!.requestAnimationFrame(() => {
       frame = 0;
-      place();
+      const due = pendingReason;
+      pendingReason = 'content';
+      place(due);
     });
   }
+  const onViewportChange = () => schedulePlace('viewport');
 
   function startDrag(card: OpenCard, event: ReactPointerEvent<HTMLElement>): void {
     const handle: HTMLElement = event.currentTarget;
@@ -401,14 +424,14 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
   function startListening(card: OpenCard): void {
     const signal = card.listeners.signal;
     // Capture: scrolling inside any container moves the mention too.
-    win!.addEventListener('scroll', schedulePlace, { capture: true, passive: true, signal });
-    win!.addEventListener('resize', schedulePlace, { passive: true, signal });
+    win!.addEventListener('scroll', onViewportChange, { capture: true, passive: true, signal });
+    win!.addEventListener('resize', onViewportChange, { passive: true, signal });
     doc.addEventListener('keydown', onKeyDown, { capture: true, signal });
     doc.addEventListener('pointerdown', onPointerDown, { capture: true, signal });
     const element = cardElement();
     if (element && typeof win!.ResizeObserver === 'function') {
       // The card grows when "Show all" or a claims panel opens: place it again.
-      card.resizeObserver = new win!.ResizeObserver(() => schedulePlace());
+      card.resizeObserver = new win!.ResizeObserver(() => schedulePlace('content'));
       card.resizeObserver.observe(element);
     }
   }
@@ -456,7 +479,7 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
     open = card;
     if (!hostElement.isConnected) doc.documentElement.append(hostElement);
     render();
-    place();
+    place('show');
     if (open !== card) return; // placement found the mention gone
     startListening(card);
     if (options.focus) cardElement()?.focus({ preventScroll: true });
@@ -489,7 +512,7 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
     isHovered: () => open !== null && hovered,
     containsTarget: (target) =>
       target instanceof win.Node && (target === hostElement || hostElement.contains(target) || shadow.contains(target)),
-    reposition: () => place(),
+    reposition: () => place('viewport'),
     styleMode,
     destroy: () => {
       hide('api');

@@ -7,6 +7,8 @@ import {
   CardDataSchema,
   firstSentence,
   selectCardData,
+  selectVerdictLine,
+  splitSentences,
   type CardData,
 } from '@/lib/card-data';
 import { loadSourceDataset } from '@/lib/normalize';
@@ -28,6 +30,41 @@ describe('firstSentence', () => {
   ])('%j → %j', (input, expected) => {
     expect(firstSentence(input)).toBe(expected);
   });
+
+  it('splits every sentence, keeping a last one without a stop', () => {
+    expect(splitSentences('Choose A if x. Choose B if y (20-30% faster on A100/H100 GPUs). Trailing words')).toEqual([
+      'Choose A if x.',
+      'Choose B if y (20-30% faster on A100/H100 GPUs).',
+      'Trailing words',
+    ]);
+    expect(splitSentences('   ')).toEqual([]);
+  });
+});
+
+describe('selectVerdictLine', () => {
+  const comparison = () => fixture().comparisons[0]!;
+  const engines = (a: number | null, b: number | null) =>
+    [
+      { id: 'vllm', name: 'vLLM', score: a },
+      { id: 'tensorrt-llm', name: 'TensorRT-LLM', score: b },
+    ] as const;
+
+  it("picks the verdict sentence of the higher-scored engine, verbatim", () => {
+    expect(selectVerdictLine(comparison(), engines(8.6, 6.4))).toBe('Choose vLLM if you need flexibility.');
+    expect(selectVerdictLine(comparison(), engines(6, 9))).toBe('Choose TensorRT-LLM if you are on NVIDIA.');
+  });
+
+  it('falls back to the first sentence of the short answer on a tie or without scores', () => {
+    const shortAnswerFirst =
+      'vLLM is flexible and runs on 4 platforms with 8.6 points, while TensorRT-LLM is fastest on NVIDIA.';
+    expect(selectVerdictLine(comparison(), engines(7, 7))).toBe(shortAnswerFirst);
+    expect(selectVerdictLine(comparison(), engines(null, 7))).toBe(shortAnswerFirst);
+  });
+
+  it('falls back when no verdict sentence names the leader alone', () => {
+    const c = { ...comparison(), verdict: { ...comparison().verdict, text: 'vLLM and TensorRT-LLM both work.' } };
+    expect(selectVerdictLine(c, engines(8.6, 6.4))).toMatch(/^vLLM is flexible/);
+  });
 });
 
 describe('selectCardData (fixture dataset)', () => {
@@ -44,11 +81,9 @@ describe('selectCardData (fixture dataset)', () => {
     ]);
   });
 
-  it('takes the verdict line from the short answer, verbatim', () => {
-    expect(card.verdict.line).toBe(
-      'vLLM is flexible and runs on 4 platforms with 8.6 points, while TensorRT-LLM is fastest on NVIDIA.',
-    );
-    expect(fixture().comparisons[0]!.shortAnswer.startsWith(card.verdict.line)).toBe(true);
+  it("takes the verdict line verbatim from the source's verdict, for the leading engine", () => {
+    expect(card.verdict.line).toBe('Choose vLLM if you need flexibility.');
+    expect(fixture().comparisons[0]!.verdict.text).toContain(card.verdict.line);
     expect(card.verdict.label).toBe('AI-assisted');
   });
 
@@ -175,7 +210,10 @@ describe.skipIf(!fs.existsSync(BUNDLED_JSON))('selectCardData (bundled dataset)'
     expect(card.figures.length).toBeGreaterThanOrEqual(3);
     expect(card.figures.length).toBeLessThanOrEqual(4);
     for (const figure of card.figures) expect(Object.keys(figure.values)).toHaveLength(2);
-    expect(comparison.shortAnswer.startsWith(card.verdict.line)).toBe(true);
+    expect(card.verdict.line).toBe(
+      'Choose vLLM if you need flexibility across multiple hardware platforms, quick deployment, and support for hundreds of models without vendor lock-in.',
+    );
+    expect(comparison.verdict.text.startsWith(card.verdict.line)).toBe(true);
     // The seed states GitHub stars five ways: if the card shows stars, it must say the sources disagree.
     const stars = card.figures.find((f) => /github stars/i.test(f.label));
     if (stars) expect(stars.disagree).toBe(true);

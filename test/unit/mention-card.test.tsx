@@ -65,7 +65,8 @@ describe('MentionCard', () => {
       ['vllm', 'false'],
       ['tensorrt-llm', 'true'],
     ]);
-    expect(tiles[1]!.textContent).toContain('Mentioned here');
+    expect(tiles[1]!.textContent).toContain('Mentioned on this page');
+    expect(tiles[0]!.textContent).not.toContain('Mentioned');
     expect(tiles[0]!.textContent).toContain('8.6');
     expect(tiles[1]!.textContent).toContain('6.4');
   });
@@ -75,13 +76,16 @@ describe('MentionCard', () => {
     expect(container.querySelector('.el-verdict')?.textContent).toBe(`Verdict · AI-assisted${data.verdict.line}`);
   });
 
-  it('shows 3 key differences with winners, and all 7 after the toggle', () => {
+  it('shows 3 key differences with both values and the winner marked, and all 7 after the toggle', () => {
     renderCard();
-    const items = () => Array.from(container.querySelectorAll('.el-difference'));
-    expect(items()).toHaveLength(3);
-    expect(items()[0]!.textContent).toContain('Hardware Compatibility');
-    expect(items()[0]!.textContent).toContain('vLLM wins');
-    expect(items()[1]!.textContent).toContain('TensorRT-LLM wins');
+    const items = () => Array.from(container.querySelectorAll<HTMLElement>('[data-difference-id]'));
+    expect(items().map((i) => i.dataset.differenceId)).toEqual(data.differences.slice(0, 3).map((d) => d.id));
+    const values = (item: HTMLElement) => Array.from(item.querySelectorAll('.el-value')).map((v) => v.textContent);
+    expect(items()[0]!.querySelector('h3')?.textContent).toBe('Hardware Compatibility');
+    expect(values(items()[0]!)).toEqual(['vLLM: Multi-platform (wins)', 'TensorRT-LLM: NVIDIA GPUs only']);
+    expect(values(items()[1]!)).toEqual(['vLLM: 10-40x faster', 'TensorRT-LLM: 20-50x faster on NVIDIA GPUs (wins)']);
+    expect(items()[1]!.querySelector('[data-winner="true"] svg')).not.toBeNull();
+
     const toggle = button(/Show all 7 differences/)!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(container.querySelector(`#${CSS.escape(toggle.getAttribute('aria-controls')!)}`)).not.toBeNull();
@@ -89,17 +93,21 @@ describe('MentionCard', () => {
     expect(items()).toHaveLength(7);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(items()[6]!.textContent).toContain('No winner');
+    expect(items()[6]!.querySelector('[data-winner="true"]')).toBeNull();
     click(toggle);
     expect(items()).toHaveLength(3);
   });
 
   it('shows the figures side by side with units, and a "sources disagree" marker that expands to every claim', () => {
     renderCard();
-    const rows = Array.from(container.querySelectorAll<HTMLElement>('tr[data-figure-id]'));
+    const rows = Array.from(container.querySelectorAll<HTMLElement>('[data-figure-id]'));
     expect(rows.map((r) => r.dataset.figureId)).toEqual(data.figures.map((f) => f.id));
     const latency = rows.find((r) => r.dataset.figureId === 'per-token-latency')!;
-    expect(Array.from(latency.querySelectorAll('td')).map((td) => td.textContent)).toEqual(['50-60ms', '30-40ms']);
-    expect(latency.querySelector('.el-unit')?.textContent).toBe('milliseconds');
+    expect(Array.from(latency.querySelectorAll('.el-value')).map((v) => v.textContent)).toEqual([
+      'vLLM: 50-60ms',
+      'TensorRT-LLM: 30-40ms',
+    ]);
+    expect(latency.querySelector('.el-unit')?.textContent).toBe(' · milliseconds');
     expect(latency.querySelector('.el-disagree')).toBeNull();
 
     const stars = rows.find((r) => r.dataset.figureId === 'stars-2026')!;
@@ -114,6 +122,12 @@ describe('MentionCard', () => {
     for (const claim of ['50,000+', '7,500+', '7,500+ GitHub stars, 300+ contributors', '3,200+']) {
       expect(panel().textContent).toContain(claim);
     }
+  });
+
+  it('shows "—" for a missing value, never a blank', () => {
+    renderCard({ data: { ...data, figures: [{ ...data.figures[0]!, values: { vllm: '1 ms' } }] } });
+    const values = Array.from(container.querySelectorAll('[data-figure-id] .el-value')).map((v) => v.textContent);
+    expect(values).toEqual(['vLLM: 1 ms', 'TensorRT-LLM: — (no value in the source)']);
   });
 
   it('flags a disagreeing key difference too', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlaps, placeCard, unionBox, type Box, type Placement, type PlacementInput } from '@/lib/placement';
+import { overlaps, placeCard, unionBox, type Box, type Placement, type PlacementInput, type Side } from '@/lib/placement';
 
 const viewport = { width: 1280, height: 800 };
 const card = { width: 360, height: 400 };
@@ -119,6 +119,35 @@ describe('placeCard', () => {
 
   it('uses default margin and gap when none are given', () => {
     expect(placeCard({ anchor: [word(0, 0)], card, viewport })).toEqual({ left: 8, top: 24, side: 'below', maxHeight: null });
+  });
+
+  it('prefer: stays on its current side while it fits there', () => {
+    // Room both below and above: a card already above stays above.
+    const anchor = [word(100, 400)];
+    const small = { width: 360, height: 300 };
+    expect(placeCard({ anchor, card: small, viewport, margin, gap }).side).toBe('below');
+    expect(placeCard({ anchor, card: small, viewport, margin, gap, prefer: 'above' }).side).toBe('above');
+    // ...and leaves it when it no longer fits.
+    expect(placeCard({ anchor: [word(100, 100)], card, viewport, margin, gap, prefer: 'above' }).side).toBe('below');
+  });
+
+  it('keepSide: a card that grew keeps its side and scrolls inside rather than jump', () => {
+    const tall = { width: 360, height: 900 };
+    const cases: [Box, Side, Placement][] = [
+      [word(100, 100), 'below', { left: 100, top: 124, side: 'below', maxHeight: viewport.height - margin - 124 }],
+      [word(100, 600), 'above', { left: 100, top: margin, side: 'above', maxHeight: 600 - gap - margin }],
+      [word(100, 300), 'right', { left: 186, top: margin, side: 'right', maxHeight: viewport.height - 2 * margin }],
+    ];
+    for (const [anchor, keepSide, expected] of cases) {
+      const p = placeCard({ anchor: [anchor], card: tall, viewport, margin, gap, keepSide });
+      expect(p).toEqual(expected);
+      expect(overlaps(cardBox(p, tall), anchor)).toBe(false);
+    }
+  });
+
+  it('keepSide: gives up a side beside the mention once the card no longer fits across the screen', () => {
+    const p = placeCard({ anchor: [word(1000, 300)], card, viewport, margin, gap, keepSide: 'right' });
+    expect(p.side).not.toBe('right');
   });
 
   it('rejects an empty anchor', () => {
