@@ -112,6 +112,8 @@ export function cssHighlightSink(): HighlightSink | null {
  */
 export class MentionRegistry {
   private readonly byNode = new Map<Text, MentionEntry[]>();
+  /** Registered but not yet handed to the highlights (see {@link commit}). */
+  private readonly unpainted = new Set<MentionEntry>();
   private nextId = 1;
   private count = 0;
   private sorted: MentionEntry[] | null = [];
@@ -122,6 +124,11 @@ export class MentionRegistry {
     private readonly doc: Document,
     private readonly sink: HighlightSink | null = cssHighlightSink(),
   ) {}
+
+  /** Number of registered mentions not yet handed to the highlights. */
+  get unpaintedCount(): number {
+    return this.unpainted.size;
+  }
 
   /** Number of registered mentions. */
   get size(): number {
@@ -147,7 +154,7 @@ export class MentionRegistry {
       range.setStart(node, m.start);
       range.setEnd(node, m.end);
       const entry = new MentionEntry(this.nextId++, m.engine, m.text, range, node, m.start, m.end);
-      this.sink?.add(m.engine, range);
+      this.unpainted.add(entry);
       return entry;
     });
     if (entries.length === 0) return;
@@ -162,7 +169,10 @@ export class MentionRegistry {
     const entries = this.byNode.get(node);
     if (!entries) return [];
     this.byNode.delete(node);
-    for (const e of entries) this.sink?.delete(e.engine, e.range);
+    for (const e of entries) {
+      // Never painted: nothing to take back from the highlights.
+      if (!this.unpainted.delete(e)) this.sink?.delete(e.engine, e.range);
+    }
     this.count -= entries.length;
     this.sorted = null;
     this.changed = true;
@@ -208,8 +218,22 @@ export class MentionRegistry {
     return () => this.changeListeners.delete(listener);
   }
 
-  /** Ends a batch: re-registers highlights the page may have cleared, and notifies listeners if anything changed. */
-  commit(): void {
+  /**
+   * Ends a batch: hands newly registered ranges to the highlights (when `paint`),
+   * re-registers highlights the page may have cleared, and notifies listeners if
+   * anything changed.
+   *
+   * Painting is a separate decision because every change to a highlight makes
+   * Chromium rebuild the markers of *all* highlighted ranges and re-walk the
+   * page in its next frame (HighlightRegistry::ValidateHighlightMarkers): on a
+   * huge page that frame is expensive, so a long scan paints a few times, not
+   * after every slice.
+   */
+  commit(paint = true): void {
+    if (paint) {
+      for (const e of this.unpainted) this.sink?.add(e.engine, e.range);
+      this.unpainted.clear();
+    }
     this.sink?.ensureRegistered();
     if (!this.changed) return;
     this.changed = false;

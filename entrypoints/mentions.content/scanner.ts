@@ -19,8 +19,15 @@ const SLICE_BUDGET_MS = 8;
  */
 const SWEEP_INTERVAL_MS = 150;
 
+/**
+ * During a long scan, new marks are painted at most this often (plus after the
+ * first slice and at the end). Each paint costs the page one frame in which
+ * Chromium rebuilds every highlight marker; see MentionRegistry.commit.
+ */
+const PAINT_INTERVAL_MS = 500;
+
 /** Events after which a single-page app has probably swapped its content. */
-const SOFT_NAVIGATION_EVENTS = ['turbo:load', 'turbo:render', 'popstate', 'pageshow'] as const;
+const SOFT_NAVIGATION_EVENTS = ['turbo:load', 'turbo:render', 'popstate'] as const;
 
 export interface ScannerOptions extends ScanOptions {
   registry: MentionRegistry;
@@ -54,6 +61,7 @@ class Scanner {
   private lastSweep = -Infinity;
   private sweepTimer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
+  private lastPaint = -Infinity;
 
   constructor(
     private readonly doc: Document,
@@ -81,6 +89,14 @@ class Scanner {
       this.doc.defaultView?.addEventListener(type, onSoftNavigation, { passive: true, signal: this.signal });
       this.doc.addEventListener(type, onSoftNavigation, { passive: true, signal: this.signal });
     }
+    // Back/forward cache: the page comes back as it was, but check anyway.
+    this.doc.defaultView?.addEventListener(
+      'pageshow',
+      (event) => {
+        if (event.persisted) onSoftNavigation();
+      },
+      { passive: true, signal: this.signal },
+    );
     this.signal.addEventListener('abort', () => {
       observer.disconnect();
       if (this.sweepTimer !== null) clearTimeout(this.sweepTimer);
@@ -142,8 +158,18 @@ class Scanner {
   private async drain(): Promise<void> {
     this.running = true;
     try {
+      let first = true;
       while (!this.signal.aborted && this.hasWork()) {
-        this.clock.time(() => this.slice());
+        this.clock.time(() => {
+          this.slice();
+          // Paint the first slice (what is on screen, or a small update) at once,
+          // then now and then, and whatever is left when the work is done.
+          const now = performance.now();
+          const paint = first || !this.hasWork() || now - this.lastPaint >= PAINT_INTERVAL_MS;
+          if (paint) this.lastPaint = now;
+          this.registry.commit(paint);
+        });
+        first = false;
         if (this.hasWork()) await yieldToMain();
       }
     } finally {
@@ -189,8 +215,6 @@ class Scanner {
       }
       if (this.current.run(shouldStop)) this.current = null;
     }
-
-    this.registry.commit();
   }
 
   private nextRoot(): Node | null {

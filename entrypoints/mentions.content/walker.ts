@@ -71,8 +71,14 @@ export function isNeverProse(node: Node): boolean {
 export function isExcludedText(node: Text, selector: string): boolean {
   const parent = node.parentElement;
   // A text node without a parent element is not rendered (e.g. a direct child of a fragment).
-  return parent === null || parent.closest(selector) !== null;
+  if (parent === null) return true;
+  // Most excluded text sits directly in one of these: skip the ancestor walk.
+  if (ALWAYS_EXCLUDED_PARENTS.has(parent.localName)) return true;
+  return parent.closest(selector) !== null;
 }
+
+/** Parents whose text is excluded whatever the options (a fast path for isExcludedText). */
+const ALWAYS_EXCLUDED_PARENTS = new Set(['textarea', 'script', 'style', 'option', 'title', 'noscript']);
 
 /** The shortest mention (`vllm`, `trtllm`) is four characters long. */
 const MIN_MENTION_LENGTH = 4;

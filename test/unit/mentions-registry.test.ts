@@ -33,6 +33,9 @@ describe('MentionRegistry', () => {
     const node = paragraph('Compare vLLM with TRT-LLM and vllm.');
     registry.set(node, detectMentions(node.data));
     expect(registry.size).toBe(3);
+    // Registered at once, painted when the batch is committed.
+    expect(sink.painted.vllm.size).toBe(0);
+    registry.commit();
     expect(sink.texts('vllm')).toEqual(['vLLM', 'vllm']);
     expect(sink.texts('tensorrt-llm')).toEqual(['TRT-LLM']);
     const [first] = registry.list();
@@ -47,7 +50,9 @@ describe('MentionRegistry', () => {
     const registry = new MentionRegistry(document, sink);
     const node = paragraph('vLLM and vLLM');
     registry.set(node, detectMentions(node.data));
+    registry.commit();
     registry.set(node, detectMentions(node.data));
+    registry.commit();
     expect(registry.size).toBe(2);
     expect(sink.painted.vllm.size).toBe(2);
     expect(registry.isCurrent(node)).toBe(true);
@@ -84,6 +89,23 @@ describe('MentionRegistry', () => {
     expect(registry.list().map((m) => m.text)).toEqual(['vLLM']);
     expect(sink.painted['tensorrt-llm'].size).toBe(0);
     expect(registry.has(registry.list()[0]!)).toBe(true);
+  });
+
+  it('paints only on a painting commit, and never paints what was removed before it', () => {
+    const sink = fakeSink();
+    const registry = new MentionRegistry(document, sink);
+    const a = paragraph('vLLM here');
+    const b = paragraph('TRTLLM there');
+    registry.set(a, detectMentions(a.data));
+    registry.set(b, detectMentions(b.data));
+    registry.commit(false);
+    expect(registry.unpaintedCount).toBe(2);
+    expect(sink.painted.vllm.size + sink.painted['tensorrt-llm'].size).toBe(0);
+    registry.remove(b);
+    registry.commit(true);
+    expect(sink.texts('vllm')).toEqual(['vLLM']);
+    expect(sink.painted['tensorrt-llm'].size).toBe(0);
+    expect(registry.unpaintedCount).toBe(0);
   });
 
   // Moved and rewritten nodes (live ranges collapsing) need a real browser: see test/e2e/mentions.spec.ts.
