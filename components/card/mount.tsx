@@ -75,8 +75,9 @@ export interface CardHost {
   /** Shows a card for `mention` (replacing any open card). Renders, measures and places it synchronously. */
   show(data: CardData, mention: MentionAnchor, options?: ShowOptions): void;
   /**
-   * Closes the card. `'pointer-leave'` is ignored while the card is pinned or
-   * hovered; every other reason closes. Returns whether a card was closed.
+   * Closes the card. `'pointer-leave'` is ignored while the card is pinned,
+   * hovered or has keyboard focus; every other reason closes. Returns whether a
+   * card was closed.
    */
   hide(reason?: CloseReason): boolean;
   isOpen(): boolean;
@@ -163,8 +164,9 @@ interface OpenCard {
 }
 
 function createCardHost(doc: Document, config: MountOptions): CardHost {
-  const win = doc.defaultView;
-  if (!win) throw new Error('mountCard needs a document that has a window.');
+  const view = doc.defaultView;
+  if (!view) throw new Error('mountCard needs a document that has a window.');
+  const win: Window & typeof globalThis = view;
 
   // A plain <div>: a custom element name could be upgraded by a page-defined class.
   const hostElement = doc.createElement('div');
@@ -233,8 +235,8 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
     const html = doc.documentElement;
     // clientWidth/Height leave out scrollbars; innerWidth/Height is the fallback for odd documents.
     return {
-      width: Math.min(win!.innerWidth, html.clientWidth || win!.innerWidth),
-      height: Math.min(win!.innerHeight, html.clientHeight || win!.innerHeight),
+      width: Math.min(win.innerWidth, html.clientWidth || win.innerWidth),
+      height: Math.min(win.innerHeight, html.clientHeight || win.innerHeight),
     };
   }
 
@@ -243,8 +245,8 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
     if (card.mention.getRects) {
       return Array.from(card.mention.getRects()).filter((r) => r.right > r.left || r.bottom > r.top);
     }
-    const dx = card.scrollX - win!.scrollX;
-    const dy = card.scrollY - win!.scrollY;
+    const dx = card.scrollX - win.scrollX;
+    const dy = card.scrollY - win.scrollY;
     return card.mention.rects.map((r) => ({ left: r.left + dx, right: r.right + dx, top: r.top + dy, bottom: r.bottom + dy }));
   }
 
@@ -315,7 +317,7 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
   function schedulePlace(reason: PlaceReason): void {
     if (reason === 'viewport') pendingReason = 'viewport';
     if (frame) return;
-    frame = win!.requestAnimationFrame(() => {
+    frame = win.requestAnimationFrame(() => {
       frame = 0;
       const due = pendingReason;
       pendingReason = 'content';
@@ -424,14 +426,14 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
   function startListening(card: OpenCard): void {
     const signal = card.listeners.signal;
     // Capture: scrolling inside any container moves the mention too.
-    win!.addEventListener('scroll', onViewportChange, { capture: true, passive: true, signal });
-    win!.addEventListener('resize', onViewportChange, { passive: true, signal });
+    win.addEventListener('scroll', onViewportChange, { capture: true, passive: true, signal });
+    win.addEventListener('resize', onViewportChange, { passive: true, signal });
     doc.addEventListener('keydown', onKeyDown, { capture: true, signal });
     doc.addEventListener('pointerdown', onPointerDown, { capture: true, signal });
     const element = cardElement();
-    if (element && typeof win!.ResizeObserver === 'function') {
+    if (element && typeof win.ResizeObserver === 'function') {
       // The card grows when "Show all" or a claims panel opens: place it again.
-      card.resizeObserver = new win!.ResizeObserver(() => schedulePlace('content'));
+      card.resizeObserver = new win.ResizeObserver(() => schedulePlace('content'));
       card.resizeObserver.observe(element);
     }
   }
@@ -440,14 +442,14 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
     card.listeners.abort();
     card.resizeObserver?.disconnect();
     if (frame) {
-      win!.cancelAnimationFrame(frame);
+      win.cancelAnimationFrame(frame);
       frame = 0;
     }
   }
 
   function activeOutsideCard(): HTMLElement | null {
     const active = doc.activeElement;
-    return active instanceof win!.HTMLElement && active !== hostElement ? active : null;
+    return active instanceof win.HTMLElement && active !== hostElement ? active : null;
   }
 
   function show(data: CardData, mention: MentionAnchor, options: ShowOptions = {}): void {
@@ -467,8 +469,8 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
       dragged: false,
       dragging: false,
       returnFocusTo: options.returnFocusTo ?? (previous ? previous.returnFocusTo : activeOutsideCard()),
-      scrollX: win!.scrollX,
-      scrollY: win!.scrollY,
+      scrollX: win.scrollX,
+      scrollY: win.scrollY,
       lastRects: [...mention.rects],
       left: 0,
       top: 0,
@@ -488,7 +490,8 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
   function hide(reason: CloseReason = 'api'): boolean {
     const card = open;
     if (!card) return false;
-    if (reason === 'pointer-leave' && (card.pinned || hovered)) return false;
+    // The pointer left the mention: not a reason to close a card the user pinned, points at or works in.
+    if (reason === 'pointer-leave' && (card.pinned || hovered || focusIsInside())) return false;
     const hadFocus = focusIsInside();
     stopListening(card);
     open = null;

@@ -8,6 +8,7 @@
  * closed shadow root); what the page can see is asserted from the page's own
  * world. Opening the card on hover belongs to the content script (phase 2).
  */
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { buildCardHarness } from './card-harness/build';
@@ -350,12 +351,13 @@ for (const colorMode of ['light', 'dark']) {
     // axe cannot enter a closed shadow root; this test alone asks the harness to open it.
     await showCard(world, {}, { openShadow: true });
     const { box, naturalHeight } = await metrics(world);
-    console.log(`card natural height (${colorMode}): ${naturalHeight}px`);
+    testInfo.annotations.push({ type: 'card natural height', description: `${naturalHeight}px` });
     await page.mouse.move(5, 990); // no hover styles
-    await page.screenshot({
-      path: testInfo.outputPath(`card-${colorMode}.png`),
-      clip: { x: box.left - 16, y: box.top - 16, width: box.width + 32, height: box.height + 32 },
-    });
+    const clip = { x: box.left - 16, y: box.top - 16, width: box.width + 32, height: box.height + 32 };
+    await page.screenshot({ path: testInfo.outputPath(`card-${colorMode}.png`), clip });
+    // For the README: ENGINE_LENS_CARD_SCREENSHOTS=<folder> npx playwright test test/e2e/card-mount.spec.ts -g axe
+    const folder = process.env.ENGINE_LENS_CARD_SCREENSHOTS;
+    if (folder) await page.screenshot({ path: path.join(folder, `card-${colorMode}.png`), clip });
     // Expand everything so axe checks the toggled content too.
     await world(`(() => {
       const s = engineLensCardHarness.shadow;

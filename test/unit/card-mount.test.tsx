@@ -171,6 +171,12 @@ describe('mountCard', () => {
     expect(host.isOpen()).toBe(false);
   });
 
+  it('pointer-leave does not close a card that has keyboard focus', () => {
+    host.show(data, mention(), { focus: true });
+    expect(host.hide('pointer-leave')).toBe(false);
+    expect(host.hide('escape')).toBe(true);
+  });
+
   it('can open pinned', () => {
     host.show(data, mention(), { pinned: true });
     expect(host.isPinned()).toBe(true);
