@@ -12,6 +12,7 @@ function makeHandlers() {
     'status/get': vi.fn(async () => ({ datasetVersion: 'v', source: 'store' as const, repairReason: null, log: [] })),
     'card/get': vi.fn(async () => ({}) as never),
     'card/load-ui': vi.fn(async () => ({ injected: true })),
+    'comparison/open': vi.fn(async () => ({ opened: true as const })),
     'dataset/reset': vi.fn(async () => ({ datasetVersion: 'v' })),
   } satisfies Handlers;
 }
