@@ -23,6 +23,13 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'scripting'],
     host_permissions: [...DEFAULT_MATCH_PATTERNS],
     action: { default_title: 'Engine Lens' },
+    // The hover card from the keyboard (entrypoints/background/tabs.ts); users can change the key in the browser's shortcut settings.
+    commands: {
+      'open-card': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: 'Open the Engine Lens card for the mention nearest the selection',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

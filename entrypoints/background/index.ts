@@ -6,9 +6,11 @@
 import { onInstalledOrUpdated } from './data';
 import { listenForMessages } from './messages';
 import { registerMentionScripts } from './content-scripts';
+import { listenForCommands } from './tabs';
 
 export default defineBackground(() => {
   listenForMessages();
+  listenForCommands();
   // Idempotent; runs on every worker start so install and browser startup are both covered.
   void registerMentionScripts().catch((error: unknown) =>
     console.error('Engine Lens: registering the mentions content script failed.', error),

@@ -6,6 +6,7 @@ import { selectCardData } from '@/lib/card-data';
 import { createRouter, type Handlers } from '@/lib/router';
 import { activeDataset, recentLog, resetToBundled } from './data';
 import { injectCardUi } from './card-ui';
+import { openComparisonPage } from './tabs';
 
 const handlers: Handlers = {
   'dataset/get': async () => (await activeDataset()).dataset,
@@ -25,6 +26,7 @@ const handlers: Handlers = {
     return selectCardData(dataset, comparison.id);
   },
   'card/load-ui': async (_request, { sender }) => ({ injected: await injectCardUi(sender) }),
+  'comparison/open': async (_request, { sender }) => openComparisonPage(sender.tab?.id),
   'dataset/reset': async () => ({ datasetVersion: await resetToBundled() }),
 };
 

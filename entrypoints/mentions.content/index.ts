@@ -9,6 +9,7 @@
  */
 import './style.css';
 import { publishMentionsApi, setActiveRegistry, unpublishMentionsApi } from './api';
+import { startCardTrigger } from './card-trigger';
 import { startHoverTracking } from './hover';
 import { BusyClock } from './perf';
 import { MentionRegistry } from './registry';
@@ -24,6 +25,7 @@ export default defineContentScript({
     setActiveRegistry(registry);
     publishMentionsApi();
     startHoverTracking(document, registry, clock, ctx.signal);
+    startCardTrigger(ctx.signal); // loads the hover card UI on first need
     // Code stays excluded until a setting to include it exists.
     startScanner(document, { registry, clock, signal: ctx.signal, includeCode: false });
     // A newer copy of the script (extension updated or reloaded) takes over: leave nothing behind.

@@ -1,0 +1,58 @@
+/**
+ * Tab work the background does for content scripts and for the keyboard
+ * command: opening the full comparison page, and asking the active tab's
+ * content script to open a card.
+ */
+import type { ContentRequest } from '@/lib/messaging';
+
+/** The extension's own full-page comparison; the only page `comparison/open` opens. */
+export const COMPARISON_PAGE = '/comparison.html';
+
+/** Opens the full comparison in a new tab, next to the tab that asked (when there is one). */
+export async function openComparisonPage(openerTabId?: number): Promise<{ opened: true }> {
+  await browser.tabs.create({
+    url: browser.runtime.getURL(COMPARISON_PAGE),
+    ...(openerTabId === undefined ? {} : { openerTabId }),
+  });
+  return { opened: true };
+}
+
+/** The extension command that opens a card from the keyboard (see `commands` in wxt.config.ts). */
+export const OPEN_CARD_COMMAND = 'open-card';
+
+/**
+ * Runs an extension command. `open-card` asks the tab's content script to open
+ * the card for the mention at or nearest to the selection, with focus in it.
+ * Resolves to whether a card opened; false on pages without the content script
+ * (browser pages, sites Engine Lens does not run on), which is not an error.
+ */
+export async function runCommand(command: string, tab?: { id?: number }): Promise<boolean> {
+  if (command !== OPEN_CARD_COMMAND) return false;
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId === undefined) return false;
+  const request: ContentRequest<'content/open-card'> = {
+    type: 'content/open-card',
+    target: { kind: 'selection' },
+    focus: true,
+    scroll: true,
+  };
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, request)) as { ok?: boolean; data?: { opened?: unknown } } | undefined;
+    return reply?.ok === true && reply.data?.opened === true;
+  } catch {
+    return false; // no content script in that tab
+  }
+}
+
+/**
+ * Listens for the extension's keyboard commands. The handler is also published
+ * on the worker's global as `engineLensRunCommand`: headless Chromium does not
+ * deliver extension shortcuts, so the end-to-end test calls it the way the
+ * listener does (the worker's global is private to the extension).
+ */
+export function listenForCommands(): void {
+  browser.commands.onCommand.addListener((command, tab) => {
+    void runCommand(command, tab);
+  });
+  (globalThis as { engineLensRunCommand?: typeof runCommand }).engineLensRunCommand = runCommand;
+}

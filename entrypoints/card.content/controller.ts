@@ -1,0 +1,252 @@
+/**
+ * The card UI's controller: connects the mentions content script (hovers,
+ * the mention list), the hover-intent state machine (when to open and close)
+ * and the card mount (what is shown, where). Runs in the extension's isolated
+ * world, injected on first need by the background (see card-trigger.ts in the
+ * mentions content script).
+ *
+ * The card data is fetched once, when this script starts, validated, and held:
+ * opening a card never waits for a message.
+ */
+import { mountCard, type CardHost, type MentionAnchor } from '@/components/card/mount';
+import { getMentionsApi, type MentionsApi, type RegisteredMention } from '@/entrypoints/mentions.content/api';
+import { cardBridge, type CardOpenRequest, type CardUi } from '@/lib/card-bridge';
+import { CardDataSchema, type CardData } from '@/lib/card-data';
+import {
+  DEFAULT_HOVER_TIMING,
+  INITIAL_HOVER_STATE,
+  nextDeadline,
+  stepHoverIntent,
+  type HoverIntentEffect,
+  type HoverIntentEvent,
+} from '@/lib/hover-intent';
+import { pickMention } from '@/lib/mention-pick';
+import { send } from '@/lib/send';
+import { isSiteHovercardOpen, isSiteHovercardTrigger, selectionBox, selectionTouches } from './page-state';
+import { markCardShown } from './timing';
+
+/** Starts the card UI until `signal` aborts. */
+export function startCardUi(signal: AbortSignal): void {
+  const mentions = getMentionsApi();
+  if (!mentions) {
+    // Injected into a frame without the mentions script (should not happen): nothing to attach to.
+    console.error('[Engine Lens] the card UI found no mentions content script');
+    return;
+  }
+  const controller = new CardController(mentions, mountCard(document), signal);
+  const bridge = cardBridge();
+  const ui: CardUi = { open: (request) => controller.open(request) };
+  bridge.ui = ui;
+  signal.addEventListener('abort', () => {
+    if (bridge.ui === ui) bridge.ui = null;
+    controller.destroy();
+  });
+  // Requests made while this script was loading (keyboard command, popup).
+  for (const { request, resolve } of bridge.pending.splice(0)) {
+    controller.open(request).then(resolve, (error: unknown) => {
+      console.error('[Engine Lens] could not open the card', error);
+      resolve(false);
+    });
+  }
+  // The hover that caused the loading: its delay counts from when the pointer really entered.
+  controller.followHovers(bridge.lastEnter);
+}
+
+class CardController {
+  private state = INITIAL_HOVER_STATE;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private deadline: number | null = null;
+  private data: CardData | null = null;
+  private dataLoad: Promise<CardData> | null = null;
+  private buttonDown = false;
+  private dragging = false;
+  private cardsShown = 0;
+  private readonly listeners = new AbortController();
+  private unsubscribe: () => void = () => {};
+
+  constructor(
+    private readonly mentions: MentionsApi,
+    private readonly host: CardHost,
+    signal: AbortSignal,
+  ) {
+    // Fetch now, while the pointer rests: the data is in memory when the delay ends.
+    void this.loadData().catch((error: unknown) => console.error('[Engine Lens] could not load the card data', error));
+    this.trackPointer(signal);
+  }
+
+  /** The validated card data, fetched once (again only if the first fetch failed). */
+  private loadData(): Promise<CardData> {
+    this.dataLoad ??= send({ type: 'card/get' }).then(
+      (raw) => {
+        // Crosses a trust boundary: the worker's reply is checked like any other input.
+        this.data = CardDataSchema.parse(raw);
+        return this.data;
+      },
+      (error: unknown) => {
+        this.dataLoad = null;
+        throw error;
+      },
+    );
+    return this.dataLoad;
+  }
+
+  /** Subscribes to hovers; `lastEnter` is the enter that happened before this script ran. */
+  followHovers(lastEnter: { id: number; at: number } | null): void {
+    const hovered = this.mentions.hoveredMention();
+    if (hovered) {
+      const at = lastEnter?.id === hovered.id ? lastEnter.at : performance.now();
+      this.dispatch({ type: 'mention-enter', id: hovered.id, at });
+    }
+    this.unsubscribe = this.mentions.onMentionHover(({ type, mention }) => {
+      const at = performance.now();
+      this.dispatch(type === 'enter' ? { type: 'mention-enter', id: mention.id, at } : { type: 'mention-leave', id: mention.id, at });
+    });
+  }
+
+  /** Button and drag state: no card opens while the user selects text or drags something. */
+  private trackPointer(signal: AbortSignal): void {
+    const options = { capture: true, passive: true, signal: AbortSignal.any([signal, this.listeners.signal]) };
+    document.addEventListener(
+      'pointerdown',
+      (event) => {
+        if (this.host.containsTarget(event.target)) return; // a click in the card
+        this.buttonDown = true;
+        this.dispatch({ type: 'pointer-down' });
+      },
+      options,
+    );
+    const release = () => (this.buttonDown = false);
+    document.addEventListener('pointerup', release, options);
+    document.addEventListener('pointercancel', release, options);
+    // A release outside the window is never reported: moving without buttons corrects it.
+    document.addEventListener('pointermove', (event) => (this.buttonDown = event.buttons !== 0), options);
+    document.addEventListener('dragstart', () => (this.dragging = true), options);
+    document.addEventListener('dragend', () => (this.dragging = false), options);
+    document.addEventListener('drop', () => (this.dragging = false), options);
+  }
+
+  /** Whether the page is busy with something a hover card must not interrupt. */
+  private isBlocked(): boolean {
+    if (this.buttonDown || this.dragging || isSiteHovercardOpen(document)) return true;
+    const hovered = this.mentions.hoveredMention();
+    return hovered !== null && (selectionTouches(document, hovered.range) || isSiteHovercardTrigger(hovered.range));
+  }
+
+  private dispatch(event: HoverIntentEvent): void {
+    const step = stepHoverIntent(this.state, event, DEFAULT_HOVER_TIMING);
+    const dueAt = this.state.openAt;
+    this.state = step.state;
+    for (const effect of step.effects) this.apply(effect, dueAt);
+    this.scheduleTimer();
+  }
+
+  private apply(effect: HoverIntentEffect, dueAt: number | null): void {
+    if (effect.type === 'close') {
+      // Refused while the card is pinned, under the pointer or has focus: it stays open.
+      if (!this.host.hide('pointer-leave') && this.host.isOpen()) {
+        this.state = stepHoverIntent(this.state, { type: 'kept' }).state;
+      }
+      return;
+    }
+    const mention = this.findMention(effect.id);
+    if (!mention) {
+      this.state = stepHoverIntent(this.state, { type: 'closed' }).state;
+      return;
+    }
+    if (this.data) {
+      this.show(mention, this.data, { focus: false }, dueAt);
+      return;
+    }
+    // The data is still on its way (a very quick first hover): show it when it arrives, if still wanted.
+    this.loadData().then(
+      (data) => {
+        if (this.state.open === mention.id && !this.host.isOpen()) this.show(mention, data, { focus: false }, dueAt);
+      },
+      () => (this.state = stepHoverIntent(this.state, { type: 'closed' }).state),
+    );
+  }
+
+  /** One timer, set to the state machine's next deadline. */
+  private scheduleTimer(): void {
+    const next = nextDeadline(this.state);
+    if (next === this.deadline) return;
+    clearTimeout(this.timer);
+    this.deadline = next;
+    if (next === null) return;
+    this.timer = setTimeout(() => {
+      this.deadline = null;
+      this.dispatch({ type: 'timer', at: performance.now(), blocked: this.isBlocked() });
+    }, Math.max(0, next - performance.now()));
+  }
+
+  private findMention(id: number): RegisteredMention | null {
+    const hovered = this.mentions.hoveredMention();
+    if (hovered?.id === id) return hovered;
+    return this.mentions.listMentions().find((m) => m.id === id) ?? null;
+  }
+
+  /** The mention the keyboard command means: in or nearest to the selection, else the first on screen. */
+  private mentionForSelection(): RegisteredMention | null {
+    const list = this.mentions.listMentions();
+    const candidates = list.map((m) => ({
+      id: m.id,
+      rects: Array.from(m.range.getClientRects()).filter((r) => r.width > 0 || r.height > 0),
+      inSelection: selectionTouches(document, m.range),
+    }));
+    const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+    const id = pickMention(candidates, selectionBox(document), viewport);
+    return list.find((m) => m.id === id) ?? null;
+  }
+
+  /** Opens a card for a keyboard command or the popup. */
+  async open(request: CardOpenRequest): Promise<boolean> {
+    const data = await this.loadData();
+    const mention =
+      request.target.kind === 'mention' ? this.findMention(request.target.id) : this.mentionForSelection();
+    if (!mention) return false;
+    if (request.scroll) scrollToMention(mention);
+    this.show(mention, data, { focus: request.focus }, null);
+    this.dispatch({ type: 'opened', id: mention.id });
+    return true;
+  }
+
+  private show(mention: RegisteredMention, data: CardData, { focus }: { focus: boolean }, dueAt: number | null): void {
+    const start = performance.now();
+    const anchor: MentionAnchor = {
+      engine: mention.engine,
+      rects: Array.from(mention.range.getClientRects()),
+      getRects: () => mention.range.getClientRects(),
+    };
+    this.host.show(data, anchor, {
+      focus,
+      onOpenFullComparison: () => {
+        send({ type: 'comparison/open' }).catch((error: unknown) =>
+          console.error('[Engine Lens] could not open the comparison', error),
+        );
+      },
+      onClose: (reason) => {
+        if (reason !== 'replaced') this.dispatch({ type: 'closed' });
+      },
+      onPointerEnter: () => this.dispatch({ type: 'card-enter' }),
+      onPointerLeave: () => this.dispatch({ type: 'card-leave', at: performance.now() }),
+    });
+    this.cardsShown += 1;
+    if (this.host.isOpen()) markCardShown({ dueAt: dueAt ?? start, renderStart: start, first: this.cardsShown === 1 });
+  }
+
+  destroy(): void {
+    clearTimeout(this.timer);
+    this.unsubscribe();
+    this.listeners.abort();
+    this.host.destroy();
+  }
+}
+
+/** Brings the mention into view with room below it for the card, without animation. */
+function scrollToMention(mention: RegisteredMention): void {
+  mention.range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const rect = mention.range.getBoundingClientRect();
+  const height = document.documentElement.clientHeight;
+  // A third of the way down: the card fits below, and the reader sees the text before it.
+  if (rect.top < 0 || rect.bottom > height * 0.6) window.scrollBy({ top: rect.top - height / 3, behavior: 'instant' });
+}

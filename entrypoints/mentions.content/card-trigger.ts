@@ -1,0 +1,130 @@
+/**
+ * The hover card's always-loaded part, kept tiny (this bundle must stay
+ * ≤ 15 KB gzipped; the card UI is React and loads separately):
+ *
+ * - On the first pointer entry onto a mention, asks the background to inject
+ *   the card UI script (entrypoints/card.content) — once per page. From then
+ *   on the card UI follows hovers itself.
+ * - Answers the tab-bound messages of lib/messaging.ts: the popup's list of
+ *   the page's mentions, and "open a card" (keyboard command, popup), which
+ *   loads the card UI first if needed.
+ *
+ * No zod here: requests are checked by lib/content-guard.ts.
+ */
+import { cardBridge, type CardOpenRequest } from '@/lib/card-bridge';
+import { parseContentRequest } from '@/lib/content-guard';
+import type { ContentReplies, ContentReply, ContentRequest, PageMention } from '@/lib/messaging';
+import { PAGE_MENTION_LIST_LIMIT, snippetAround } from '@/lib/page-digest';
+import { send } from '@/lib/send';
+import { listMentions, onMentionHover, type RegisteredMention } from './api';
+
+/** After this many failed loads the hover path stops asking (requests from the popup still try). */
+const MAX_HOVER_LOAD_ATTEMPTS = 3;
+
+let loading: Promise<void> | null = null;
+let failedLoads = 0;
+
+/** Injects the card UI once; a failed load may be retried. */
+function loadCardUi(): Promise<void> {
+  loading ??= send({ type: 'card/load-ui' }).then(
+    () => undefined,
+    (error: unknown) => {
+      loading = null;
+      failedLoads += 1;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Opens a card through the card UI, loading it first if needed. */
+function requestCard(request: CardOpenRequest): Promise<boolean> {
+  const bridge = cardBridge();
+  if (bridge.ui) return bridge.ui.open(request);
+  return new Promise<boolean>((resolve, reject) => {
+    const entry = { request, resolve };
+    bridge.pending.push(entry);
+    loadCardUi().then(
+      () => {
+        // The script ran but did not start (it reports why): do not leave the caller waiting.
+        if (!bridge.ui && bridge.pending.includes(entry)) {
+          bridge.pending.splice(bridge.pending.indexOf(entry), 1);
+          resolve(false);
+        }
+      },
+      (error: unknown) => {
+        bridge.pending.splice(bridge.pending.indexOf(entry), 1);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Elements whose text reads as one unit around a mention (the nearest one is the snippet's source). */
+const SNIPPET_BLOCKS = 'p, li, dd, dt, td, th, blockquote, figcaption, summary, h1, h2, h3, h4, h5, h6, pre';
+
+/** The mention with a few words of the text around it. */
+function describe(mention: RegisteredMention): PageMention {
+  const { range } = mention;
+  const parent = range.startContainer.parentElement;
+  const block = parent?.closest(SNIPPET_BLOCKS) ?? parent;
+  let before = '';
+  let after = '';
+  if (block) {
+    const around = document.createRange();
+    around.selectNodeContents(block);
+    around.setEnd(range.startContainer, range.startOffset);
+    before = around.toString();
+    around.selectNodeContents(block);
+    around.setStart(range.endContainer, range.endOffset);
+    after = around.toString();
+  }
+  return { id: mention.id, engine: mention.engine, text: mention.text, ...snippetAround(before, after) };
+}
+
+function listPageMentions(): ContentReplies['content/list-mentions'] {
+  const mentions = listMentions();
+  const counts: Record<string, number> = {};
+  for (const m of mentions) counts[m.engine] = (counts[m.engine] ?? 0) + 1;
+  return { counts, total: mentions.length, mentions: mentions.slice(0, PAGE_MENTION_LIST_LIMIT).map(describe) };
+}
+
+async function answer(request: ContentRequest): Promise<ContentReplies[ContentRequest['type']]> {
+  if (request.type === 'content/list-mentions') return listPageMentions();
+  const { target, focus, scroll } = request;
+  return { opened: await requestCard({ target, focus, scroll }) };
+}
+
+/** Starts the trigger and the message listener until `signal` aborts. */
+export function startCardTrigger(signal: AbortSignal): void {
+  const bridge = cardBridge();
+  const stopHover = onMentionHover((event) => {
+    if (event.type !== 'enter') return;
+    if (bridge.ui) {
+      stopHover(); // the card UI follows hovers itself now
+      return;
+    }
+    bridge.lastEnter = { id: event.mention.id, at: performance.now() };
+    if (failedLoads < MAX_HOVER_LOAD_ATTEMPTS) {
+      loadCardUi().catch((error: unknown) => console.error('[Engine Lens] could not load the card', error));
+    }
+  });
+
+  const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (reply: ContentReply) => void) => {
+    // Only this extension's background and popup can reach a content script; check anyway.
+    if (sender.id !== browser.runtime.id) return;
+    const request = parseContentRequest(raw);
+    if (!request) return; // not ours to answer
+    answer(request).then(
+      (data) => sendResponse({ ok: true, data } as ContentReply),
+      (error: unknown) =>
+        sendResponse({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } }),
+    );
+    return true; // the reply is sent asynchronously
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => {
+    stopHover();
+    browser.runtime.onMessage.removeListener(onMessage);
+  });
+}
