@@ -8,6 +8,9 @@ export default defineConfig({
   // Parallel local builds (e.g. a benchmark beside an e2e run) can use separate folders.
   outDir: process.env.ENGINE_LENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
+  // Static files copied as-is (the toolbar icons in icon/<size>.png); kept under
+  // assets/ so the top level stays the project's fixed layout.
+  publicDir: 'assets/public',
   hooks: {
     // Fail the build on an invalid bundled dataset, before anything is bundled.
     'build:before': (wxt) => {
