@@ -2,7 +2,10 @@ import type { CardClaim, CardEngine } from '@/lib/card-data';
 
 /**
  * The "sources disagree" marker. It is always visible on a contradicting row
- * and expands to every claim: the card never presents one of them as the truth.
+ * and expands to every claim: the card never presents one of them as the
+ * truth. Compact (a warning sign) so the row keeps to one line; the section
+ * title explains the sign ({@link DisagreeLegend}) and screen readers get the
+ * words.
  */
 export function DisagreeToggle({
   expanded,
@@ -14,7 +17,7 @@ export function DisagreeToggle({
   onToggle: () => void;
   /** Id of the claims panel it shows and hides. */
   controls: string;
-  /** What the sources disagree on, for the accessible description. */
+  /** What the sources disagree on, for the accessible name. */
   subject: string;
 }) {
   return (
@@ -27,11 +30,20 @@ export function DisagreeToggle({
       onClick={onToggle}
     >
       <span aria-hidden="true">⚠</span>
-      Sources disagree
+      <span className="el-visually-hidden">Sources disagree on {subject}</span>
       <span className="el-disagree-caret" aria-hidden="true">
         ›
       </span>
     </button>
+  );
+}
+
+/** Says once per section what the warning sign means (the toggles carry the words for screen readers). */
+export function DisagreeLegend() {
+  return (
+    <span className="el-legend" aria-hidden="true">
+      <span className="el-legend-sign">⚠</span> sources disagree
+    </span>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { CardDifference, CardEngine } from '@/lib/card-data';
 import { CARD_DIFFERENCES_SHOWN } from '@/lib/card-layout';
-import { ClaimsPanel, DisagreeToggle } from './Claims';
+import { ClaimsPanel, DisagreeLegend, DisagreeToggle } from './Claims';
 import { ValuePair } from './ValuePair';
 
 /**
@@ -24,9 +24,24 @@ export function DifferenceList({
 
   return (
     <section className="el-section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="el-section-title">
-        Key differences
-      </h2>
+      <div className="el-section-head">
+        <h2 id={headingId} className="el-section-title">
+          Key differences
+        </h2>
+        {shown.some((d) => d.disagree && d.claims) && <DisagreeLegend />}
+        {hidden > 0 && (
+          // In the title line, so the card's default state stays short.
+          <button
+            type="button"
+            className="el-link-button"
+            aria-expanded={showAll}
+            aria-controls={listId}
+            onClick={() => setShowAll(!showAll)}
+          >
+            {showAll ? `Show the top ${CARD_DIFFERENCES_SHOWN} only` : `Show all ${differences.length} differences`}
+          </button>
+        )}
+      </div>
       <ul id={listId} className="el-rows">
         {shown.map((difference) => {
           const claimsId = `${listId}-claims-${difference.id}`;
@@ -59,17 +74,6 @@ export function DifferenceList({
           );
         })}
       </ul>
-      {hidden > 0 && (
-        <button
-          type="button"
-          className="el-link-button"
-          aria-expanded={showAll}
-          aria-controls={listId}
-          onClick={() => setShowAll(!showAll)}
-        >
-          {showAll ? `Show the top ${CARD_DIFFERENCES_SHOWN} only` : `Show all ${differences.length} differences`}
-        </button>
-      )}
     </section>
   );
 }

@@ -20,12 +20,18 @@ export function EngineScores({
   );
 }
 
+
 function EngineTile({ engine, slot, mentioned }: { engine: CardEngine; slot: 0 | 1; mentioned: boolean }) {
   const score = engine.score;
   return (
     <div className="el-engine" data-engine-slot={slot} data-mentioned={mentioned} data-engine-id={engine.id}>
+      {mentioned && (
+        <span className="el-mentioned-tag">
+          Mentioned<span className="el-visually-hidden"> on this page:</span>
+        </span>
+      )}
       <span className="el-engine-name">{engine.name}</span>
-      <span className="el-engine-score-row">
+      <span className="el-engine-line">
         <span className="el-score">
           {score === null ? (
             <span aria-label="no score">—</span>
@@ -37,14 +43,9 @@ function EngineTile({ engine, slot, mentioned }: { engine: CardEngine; slot: 0 |
             </>
           )}
         </span>
-        {mentioned && (
-          <span className="el-mentioned-tag">
-            Mentioned<span className="el-visually-hidden"> on this page</span>
-          </span>
-        )}
-      </span>
-      <span className="el-score-bar" aria-hidden="true">
-        <span style={{ width: `${((score ?? 0) / 10) * 100}%` }} />
+        <span className="el-score-bar" aria-hidden="true">
+          <span style={{ width: `${((score ?? 0) / 10) * 100}%` }} />
+        </span>
       </span>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { CardEngine, CardFigure } from '@/lib/card-data';
-import { ClaimsPanel, DisagreeToggle } from './Claims';
+import { ClaimsPanel, DisagreeLegend, DisagreeToggle } from './Claims';
 import { ValuePair } from './ValuePair';
 
 /** Key figures side by side, raw as the source prints them, with units and disagreement markers. */
@@ -18,9 +18,12 @@ export function FigureList({
 
   return (
     <section className="el-section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="el-section-title">
-        Key figures
-      </h2>
+      <div className="el-section-head">
+        <h2 id={headingId} className="el-section-title">
+          Key figures
+        </h2>
+        {figures.some((f) => f.disagree && f.claims) && <DisagreeLegend />}
+      </div>
       <ul className="el-rows">
         {figures.map((figure) => {
           const claimsId = `${listId}-claims-${figure.id}`;

@@ -65,10 +65,9 @@ export function MentionCard({
           onDragStart?.(event);
         }}
       >
-        <div className="el-brand">
-          <span className="el-brand-mark" aria-hidden="true" />
-          <span className="el-brand-title">Engine Lens</span>
-        </div>
+        {/* The brand's mark only: the header holds the scores, the card's name says "Engine Lens". */}
+        <span className="el-brand-mark" aria-hidden="true" title="Engine Lens" />
+        <EngineScores engines={data.engines} mentionedEngineId={mentionedEngineId} />
         <button
           type="button"
           className="el-icon-button"
@@ -86,7 +85,6 @@ export function MentionCard({
 
       <div className="el-body">
         {data.teamPick && <TeamPickBanner pick={data.teamPick} engines={data.engines} />}
-        <EngineScores engines={data.engines} mentionedEngineId={mentionedEngineId} />
         <p className="el-verdict">
           <span className="el-verdict-label">{data.verdict.label ? `Verdict · ${data.verdict.label}` : 'Verdict'}</span>
           {data.verdict.line}

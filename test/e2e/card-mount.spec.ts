@@ -59,7 +59,7 @@ let browser: Browser;
 const test = base.extend<{ context: BrowserContext }>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
-    // Tall enough for the whole card (about 770 px) to fit above or below a mention.
+    // Tall enough for the whole card (about 480 px) to fit above or below a mention.
     // Reduced motion: no entrance animation, so measured boxes are final.
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce' });
     await context.route(/^https?:\/\//, (route) => route.abort()); // nothing leaves the machine
@@ -154,8 +154,8 @@ const overlaps = (a: CardMetrics['mention'], b: CardMetrics['mention']) =>
 function expectWellFormedCard(m: CardMetrics): void {
   expect(m.open).toBe(true);
   expect(m.label).toBe('Engine Lens: vLLM vs TensorRT-LLM');
-  expect(m.box.width).toBe(360);
-  expect(m.fontSize).toBe('13px');
+  expect(m.box.width).toBe(416);
+  expect(m.fontSize).toBe('12px');
   expect(m.fontFamily).toContain('system-ui');
   expect(m.borderRadius).toBe('12px');
   expect(m.text).toContain('8.6');
@@ -226,7 +226,9 @@ test("the page's own world cannot read the card", async ({ context }) => {
 });
 
 test('flips above the mention near the bottom of the viewport, and follows scrolling', async ({ context }) => {
-  const { page, world } = await openPage(context, pageHtml({ mentionTop: 880 }));
+  const { page, world } = await openPage(context, pageHtml({ mentionTop: 600 }));
+  // Short enough that the (about 480 px) card fits neither above nor below a mention mid-screen.
+  await page.setViewportSize({ width: 1280, height: 700 });
   await showCard(world);
   let m = await metrics(world);
   expect(m.side).toBe('above');
@@ -236,19 +238,19 @@ test('flips above the mention near the bottom of the viewport, and follows scrol
   // Mid-screen there is room neither above nor below: the card goes beside the mention.
   await page.mouse.move(40, 40); // wheel over the page, not the card
   await page.mouse.wheel(0, 400);
-  await expect.poll(async () => (await metrics(world)).mention.top).toBeLessThan(500);
+  await expect.poll(async () => (await metrics(world)).mention.top).toBeLessThan(300);
   await expect.poll(async () => (await metrics(world)).side).toBe('right');
   m = await metrics(world);
   expect(m.box.left).toBeGreaterThanOrEqual(m.mention.right);
   expect(overlaps(m.box, m.mention)).toBe(false);
 
   // Further up, the card stays on its side (no jumping while scrolling) and keeps following the mention.
-  await page.mouse.wheel(0, 300);
-  await expect.poll(async () => (await metrics(world)).mention.top).toBeLessThan(200);
+  await page.mouse.wheel(0, 100);
+  await expect.poll(async () => (await metrics(world)).mention.top).toBeLessThan(150);
   await expect
     .poll(async () => {
       const now = await metrics(world);
-      return now.box.top - Math.max(8, Math.min(now.mention.top, 1000 - 8 - now.box.height));
+      return now.box.top - Math.max(8, Math.min(now.mention.top, 700 - 8 - now.box.height));
     })
     .toBe(0);
   m = await metrics(world);
@@ -270,6 +272,8 @@ test('in a short window the card scrolls inside itself instead of leaving the sc
 
 test('keyboard: focus moves into the card, Tab walks its controls, Esc closes and returns focus', async ({ context }) => {
   const { page, world } = await openPage(context, pageHtml(), { 'content-security-policy': STRICT_CSP });
+  // Short, so that showing all 7 differences makes the card taller than the room it has.
+  await page.setViewportSize({ width: 1280, height: 600 });
   await showCard(world, { focus: true, returnFocusTo: '#return-here' });
   const focused = () =>
     world<string | null>(`(() => { const a = engineLensCardHarness.shadow.activeElement;
@@ -280,9 +284,10 @@ test('keyboard: focus moves into the card, Tab walks its controls, Esc closes an
   await page.keyboard.press('Tab');
   expect(await focused()).toBe('Close');
   await page.keyboard.press('Tab');
-  expect(await focused()).toContain('Sources disagree'); // on "Model Support Range"
+  expect(await focused()).toBe('Show all 7 differences'); // in the section's title line
   await page.keyboard.press('Tab');
-  expect(await focused()).toBe('Show all 7 differences');
+  expect(await focused()).toContain('Sources disagree'); // on "Model Support Range"
+  await page.keyboard.press('Shift+Tab');
   const sideBefore = (await metrics(world)).side;
   await page.keyboard.press('Enter');
   expect(await world(`engineLensCardHarness.shadow.querySelectorAll('[data-difference-id]').length`)).toBe(7);
@@ -293,7 +298,7 @@ test('keyboard: focus moves into the card, Tab walks its controls, Esc closes an
   expect(grown.naturalHeight).toBeGreaterThan(grown.box.height);
   expect(overlaps(grown.box, grown.mention)).toBe(false);
   // Focus never leaves the card by Tab: shift+Tab from the first control wraps to the last.
-  for (let i = 0; i < 4; i += 1) await page.keyboard.press('Shift+Tab');
+  for (let i = 0; i < 2; i += 1) await page.keyboard.press('Shift+Tab');
   expect(await focused()).toBe('Pin');
   await page.keyboard.press('Shift+Tab');
   expect(await focused()).toBe('Open full comparison');

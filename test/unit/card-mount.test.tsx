@@ -263,7 +263,7 @@ describe('card.css', () => {
   it('sizes everything in px, so the host page font size cannot change the card', () => {
     const withoutComments = CSS_TEXT.replace(/\/\*[\s\S]*?\*\//g, '');
     expect(withoutComments).not.toMatch(/\d(r?em|ch|ex)\b/);
-    expect(withoutComments).toMatch(/font-size: 13px/);
+    expect(withoutComments).toMatch(/font-size: 12px/);
   });
 
   it('resets everything the page could inherit or force onto the host', () => {

@@ -137,6 +137,28 @@ describe('MentionCard', () => {
     expect(community.querySelector('.el-disagree')?.textContent).toContain('Sources disagree');
   });
 
+  it('explains the compact warning sign once per section, only where a shown row disagrees', () => {
+    renderCard();
+    const legends = () => Array.from(container.querySelectorAll('.el-section')).map((section) => section.querySelector('.el-legend')?.textContent ?? null);
+    // In this fixture only a difference beyond the top 3 disagrees: its legend comes with "Show all".
+    expect(legends()).toEqual([null, '⚠ sources disagree']);
+    click(button(/Show all/));
+    expect(legends()).toEqual(['⚠ sources disagree', '⚠ sources disagree']);
+    // The legend is for sighted readers; each marker names its subject for screen readers.
+    expect(container.querySelector('.el-legend')?.getAttribute('aria-hidden')).toBe('true');
+    expect(container.querySelector('[data-figure-id="stars-2026"] .el-disagree')?.textContent).toContain(
+      'Sources disagree on GitHub Stars (2026)',
+    );
+  });
+
+  it('keeps both engines and their scores in the header (the drag handle)', () => {
+    renderCard();
+    const header = container.querySelector('.el-header')!;
+    expect(header.querySelectorAll('.el-engine')).toHaveLength(2);
+    expect(header.textContent).toContain('8.6');
+    expect(header.textContent).toContain('6.4');
+  });
+
   it('shows provenance: source, last updated, AI generated', () => {
     renderCard();
     expect(container.querySelector('.el-provenance')?.textContent).toBe(
