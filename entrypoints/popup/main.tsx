@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ComparisonApp } from '@/components/comparison/ComparisonApp';
 import { send } from '@/lib/send';
+import { PageDigestSection } from './on-this-page';
 import '@/components/comparison/comparison.css';
 
 const loadDataset = () => send({ type: 'dataset/get' });
@@ -22,6 +23,8 @@ createRoot(document.getElementById('root')!).render(
           Open in a tab
         </button>
       }
-    />
+    >
+      <PageDigestSection />
+    </ComparisonApp>
   </StrictMode>,
 );

@@ -1,0 +1,104 @@
+/**
+ * "On this page" in the popup: how many mentions of each engine the current
+ * tab has, and a list of them with the text around each; choosing one scrolls
+ * the page to it and opens its card (the glue in entrypoints/popup/ does that).
+ *
+ * Props in, callbacks out: no browser APIs here. Snippets are page text and
+ * are rendered as text.
+ */
+import type { PageMention } from '@/lib/messaging';
+import './on-this-page.css';
+
+export interface PageDigest {
+  /** Mentions per engine id over the whole page. */
+  counts: Record<string, number>;
+  total: number;
+  /** The listed mentions (the first few hundred), in document order. */
+  mentions: readonly PageMention[];
+}
+
+export type PageDigestState =
+  | { phase: 'loading' }
+  /** The tab has no Engine Lens content script (a browser page, or a site Engine Lens does not run on). */
+  | { phase: 'unavailable' }
+  | { phase: 'ready'; digest: PageDigest };
+
+/** Display names of the engines the detector knows; an unknown id shows as itself. */
+const ENGINE_NAMES: Readonly<Record<string, string>> = { vllm: 'vLLM', 'tensorrt-llm': 'TensorRT-LLM' };
+const engineName = (id: string) => ENGINE_NAMES[id] ?? id;
+
+export function OnThisPage({
+  state,
+  onChoose,
+  message = null,
+}: {
+  state: PageDigestState;
+  /** The user chose a mention: scroll to it and open its card. */
+  onChoose: (mentionId: number) => void;
+  /** A short status line, e.g. when a card could not be opened. */
+  message?: string | null;
+}) {
+  return (
+    <section className="card on-this-page" aria-labelledby="on-this-page-heading">
+      <h2 id="on-this-page-heading">On this page</h2>
+      <DigestBody state={state} onChoose={onChoose} />
+      {message && (
+        <p className="hint" role="status">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function DigestBody({ state, onChoose }: { state: PageDigestState; onChoose: (mentionId: number) => void }) {
+  if (state.phase === 'loading') {
+    return (
+      <p className="hint" role="status">
+        Looking for mentions on this page…
+      </p>
+    );
+  }
+  if (state.phase === 'unavailable') {
+    return (
+      <p className="hint">
+        Engine Lens does not mark this page. It runs on GitHub, the vLLM and NVIDIA docs and forums, Hugging Face,
+        Reddit, Hacker News and Stack Overflow.
+      </p>
+    );
+  }
+  const { digest } = state;
+  if (digest.total === 0) return <p className="hint">No vLLM or TensorRT-LLM mentions on this page yet.</p>;
+  const engines = Object.keys(digest.counts).sort((a, b) => engineName(a).localeCompare(engineName(b)));
+  return (
+    <>
+      <p className="digest-counts">
+        {engines.map((id, index) => (
+          <span key={id} className={`digest-count engine-${id}`}>
+            {index > 0 && <span aria-hidden="true"> · </span>}
+            {engineName(id)} <strong>{digest.counts[id]}</strong>
+          </span>
+        ))}
+      </p>
+      <ul className="digest-list" aria-label="Mentions on this page">
+        {digest.mentions.map((mention) => (
+          <li key={mention.id}>
+            <button type="button" className={`digest-item engine-${mention.engine}`} onClick={() => onChoose(mention.id)}>
+              <span className="digest-engine">{engineName(mention.engine)}</span>
+              <span className="digest-snippet">
+                {mention.before}
+                <mark>{mention.text}</mark>
+                {mention.after}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {digest.total > digest.mentions.length && (
+        <p className="hint">
+          Showing the first {digest.mentions.length} of {digest.total} mentions.
+        </p>
+      )}
+    </>
+  );
+}
