@@ -19,10 +19,17 @@ export { HIGHLIGHT_NAMES } from './registry';
 export { onMentionHover, hoveredMention };
 
 let active: MentionRegistry | null = null;
+let unsubscribeActive: (() => void) | null = null;
+const changeListeners = new Set<() => void>();
 
 /** Called once by the content script's main with the page's registry (null on shutdown). */
 export function setActiveRegistry(registry: MentionRegistry | null): void {
+  unsubscribeActive?.();
   active = registry;
+  unsubscribeActive =
+    registry?.onChange(() => {
+      for (const listener of changeListeners) listener();
+    }) ?? null;
 }
 
 /** Every mention registered on the page, in document order. A fresh array each call. */
@@ -32,10 +39,12 @@ export function listMentions(): RegisteredMention[] {
 
 /**
  * Calls `listener` after mentions were added or removed (once per batch, not per
- * mention). Returns a function that unsubscribes.
+ * mention). May be called before the registry starts. Returns a function that
+ * unsubscribes.
  */
 export function onMentionsChange(listener: () => void): () => void {
-  return active?.onChange(listener) ?? (() => {});
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
 }
 
 /** The API object published for other bundles in the same isolated world. */
