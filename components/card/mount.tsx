@@ -75,6 +75,14 @@ export interface CardHost {
   /** Shows a card for `mention` (replacing any open card). Renders, measures and places it synchronously. */
   show(data: CardData, mention: MentionAnchor, options?: ShowOptions): void;
   /**
+   * Renders the card for a mention of `engine` ahead of time, into the host
+   * while it is still detached from the page (nothing is added to the page),
+   * so that a `show` for the same data and engine only has to attach and
+   * place it. For the hover delay, when the main thread is idle. Does nothing
+   * while a card is shown.
+   */
+  prepare(data: CardData, engine: string): void;
+  /**
    * Closes the card. `'pointer-leave'` is ignored while the card is pinned,
    * hovered or has keyboard focus; every other reason closes. Returns whether a
    * card was closed.
@@ -138,6 +146,29 @@ function adoptStyles(doc: Document, shadow: ShadowRoot, css: string): CardHost['
   }
 }
 
+/** Everything the rendered card depends on; equal inputs render an identical card. */
+interface RenderInputs {
+  /** Bumped per shown card, so each starts with fresh UI state (toggles closed). */
+  key: number;
+  data: CardData;
+  engine: string;
+  theme: Theme;
+  pinned: boolean;
+  dragging: boolean;
+}
+
+function sameInputs(a: RenderInputs | null, b: RenderInputs | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.key === b.key &&
+    a.data === b.data &&
+    a.engine === b.engine &&
+    a.theme === b.theme &&
+    a.pinned === b.pinned &&
+    a.dragging === b.dragging
+  );
+}
+
 interface OpenCard {
   data: CardData;
   mention: MentionAnchor;
@@ -184,6 +215,10 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
 
   let root: Root | null = null;
   let open: OpenCard | null = null;
+  /** What the layer holds now (null: nothing rendered). */
+  let rendered: RenderInputs | null = null;
+  /** A card rendered by `prepare` and not shown yet (fresh UI state), or null. */
+  let prepared: RenderInputs | null = null;
   let hovered = false;
   let keyCounter = 0;
   let frame = 0;
@@ -205,30 +240,59 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
   const cardElement = (): HTMLElement | null => layer.querySelector<HTMLElement>('[role="dialog"]');
   const focusIsInside = (): boolean => shadow.activeElement !== null;
 
-  function render(): void {
+  // Stable callbacks: they act on whichever card is open, so a card rendered
+  // ahead of time (`prepare`) needs no re-render when it is shown.
+  const onPinnedChange = (pinned: boolean) => {
+    if (!open) return;
+    open.pinned = pinned;
+    render();
+  };
+  const onCloseButton = () => void hide('close-button');
+  const onOpenFullComparison = (id: string) => open?.options.onOpenFullComparison?.(id);
+  const onDragStart = (event: ReactPointerEvent<HTMLElement>) => {
+    if (open) startDrag(open, event);
+  };
+
+  /** Renders `next` into the layer (synchronously), unless the layer already holds exactly that. */
+  function renderInputs(next: RenderInputs | null): void {
+    if (sameInputs(rendered, next)) return;
     root ??= createRoot(layer);
-    const card = open;
     flushSync(() => {
       root!.render(
-        card ? (
+        next ? (
           <MentionCard
-            key={card.key}
-            data={card.data}
-            mentionedEngineId={card.mention.engine}
-            theme={card.theme}
-            pinned={card.pinned}
-            dragging={card.dragging}
-            onPinnedChange={(pinned) => {
-              card.pinned = pinned;
-              render();
-            }}
-            onClose={() => hide('close-button')}
-            onOpenFullComparison={(id) => card.options.onOpenFullComparison?.(id)}
-            onDragStart={(event) => startDrag(card, event)}
+            key={next.key}
+            data={next.data}
+            mentionedEngineId={next.engine}
+            theme={next.theme}
+            pinned={next.pinned}
+            dragging={next.dragging}
+            onPinnedChange={onPinnedChange}
+            onClose={onCloseButton}
+            onOpenFullComparison={onOpenFullComparison}
+            onDragStart={onDragStart}
           />
         ) : null,
       );
     });
+    rendered = next;
+  }
+
+  function render(): void {
+    const card = open;
+    renderInputs(
+      card
+        ? { key: card.key, data: card.data, engine: card.mention.engine, theme: card.theme, pinned: card.pinned, dragging: card.dragging }
+        : null,
+    );
+  }
+
+  function prepare(data: CardData, engine: string): void {
+    if (open) return; // never re-render a card on screen behind the user's back
+    const theme = detectTheme(doc, prefersDark());
+    if (prepared && prepared === rendered && prepared.data === data && prepared.engine === engine && prepared.theme === theme) return;
+    renderInputs({ key: ++keyCounter, data, engine, theme, pinned: false, dragging: false });
+    prepared = rendered;
   }
 
   function viewport(): { width: number; height: number } {
@@ -459,12 +523,23 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
       open = null;
       previous.options.onClose?.('replaced');
     }
+    const theme = detectTheme(doc, prefersDark());
+    // Rendered ahead for this data, engine and theme, and never shown: show it as it is.
+    const ready =
+      prepared !== null &&
+      prepared === rendered &&
+      prepared.data === data &&
+      prepared.engine === mention.engine &&
+      prepared.theme === theme &&
+      !options.pinned;
+    const key = ready && prepared ? prepared.key : ++keyCounter;
+    prepared = null;
     const card: OpenCard = {
       data,
       mention,
       options,
-      theme: detectTheme(doc, prefersDark()),
-      key: ++keyCounter,
+      theme,
+      key,
       pinned: options.pinned ?? false,
       dragged: false,
       dragging: false,
@@ -509,6 +584,7 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
 
   const api: CardHost = {
     show,
+    prepare,
     hide,
     isOpen: () => open !== null,
     isPinned: () => open?.pinned ?? false,
@@ -521,6 +597,8 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
       hide('api');
       root?.unmount();
       root = null;
+      rendered = null;
+      prepared = null;
       hosts.delete(doc);
     },
   };

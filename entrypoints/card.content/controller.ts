@@ -52,8 +52,16 @@ export function startCardUi(signal: AbortSignal): void {
   controller.followHovers(bridge.lastEnter);
 }
 
+/**
+ * The card for a hovered mention is rendered ahead (detached from the page)
+ * once the pointer has rested this long: past a mere pass, well inside the
+ * open delay, so the card only has to be attached and placed when it is due.
+ */
+const PREPARE_AFTER_MS = 60;
+
 class CardController {
   private state = INITIAL_HOVER_STATE;
+  private prepareTimer: ReturnType<typeof setTimeout> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private deadline: number | null = null;
   private data: CardData | null = null;
@@ -79,8 +87,12 @@ class CardController {
     this.dataLoad ??= send({ type: 'card/get' }).then(
       (raw) => {
         // Crosses a trust boundary: the worker's reply is checked like any other input.
-        this.data = CardDataSchema.parse(raw);
-        return this.data;
+        const data = CardDataSchema.parse(raw);
+        this.data = data;
+        // The hover that loaded this script is probably waiting for its card: render it ahead now.
+        const hovered = this.mentions.hoveredMention();
+        if (hovered && this.state.openAt !== null) this.host.prepare(data, hovered.engine);
+        return data;
       },
       (error: unknown) => {
         this.dataLoad = null;
@@ -100,7 +112,17 @@ class CardController {
     this.unsubscribe = this.mentions.onMentionHover(({ type, mention }) => {
       const at = performance.now();
       this.dispatch(type === 'enter' ? { type: 'mention-enter', id: mention.id, at } : { type: 'mention-leave', id: mention.id, at });
+      if (type === 'enter') this.schedulePrepare(mention);
     });
+  }
+
+  /** Renders the card ahead for a mention the pointer rests on (see {@link PREPARE_AFTER_MS}). */
+  private schedulePrepare(mention: RegisteredMention): void {
+    clearTimeout(this.prepareTimer);
+    this.prepareTimer = setTimeout(() => {
+      const stillThere = this.mentions.hoveredMention()?.id === mention.id && this.state.openAt !== null;
+      if (stillThere && this.data && !this.host.isOpen()) this.host.prepare(this.data, mention.engine);
+    }, PREPARE_AFTER_MS);
   }
 
   /** Button and drag state: no card opens while the user selects text or drags something. */
@@ -236,6 +258,7 @@ class CardController {
 
   destroy(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.prepareTimer);
     this.unsubscribe();
     this.listeners.abort();
     this.host.destroy();

@@ -66,6 +66,16 @@ export function cdpOf(page: Page): Promise<CDPSession> {
 
 /** Reads the card (if any) through CDP, piercing the closed shadow root. */
 export async function readCard(page: Page): Promise<CardView> {
+  try {
+    return await readCardOnce(page);
+  } catch (error) {
+    // The card closed (or re-rendered) between two CDP calls: read again.
+    if (!/Could not find node/.test(String(error))) throw error;
+    return readCardOnce(page);
+  }
+}
+
+async function readCardOnce(page: Page): Promise<CardView> {
   const cdp = await cdpOf(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
   const host = [...walk(root)].find((n) => n.nodeType === 1 && attr(n, CARD_HOST) !== null);

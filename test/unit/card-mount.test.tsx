@@ -96,6 +96,43 @@ describe('mountCard', () => {
     expect(inCard('.el-engine[data-mentioned="true"]')?.dataset.engineId).toBe('vllm');
   });
 
+  it('prepare renders a card ahead without adding anything to the page; show then uses that very card', () => {
+    host.prepare(data, 'vllm');
+    expect(hostElement()).toBeNull();
+    const prepared = inCard('[role="dialog"]');
+    expect(prepared?.querySelector('.el-engine[data-mentioned="true"]')?.getAttribute('data-engine-id')).toBe('vllm');
+    const onOpenFullComparison = vi.fn();
+    host.show(data, mention({ engine: 'vllm' }), { onOpenFullComparison });
+    expect(hostElement()).not.toBeNull();
+    expect(inCard('[role="dialog"]')).toBe(prepared); // not rendered again
+    // The callbacks reach the card that is shown, though it was rendered before it existed.
+    buttonNamed('Open full comparison').click();
+    expect(onOpenFullComparison).toHaveBeenCalledWith('vllm-vs-tensorrt-llm');
+    buttonNamed('Pin').click();
+    expect(host.isPinned()).toBe(true);
+  });
+
+  it('a card prepared for another engine is rendered again for the mention shown', () => {
+    host.prepare(data, 'vllm');
+    const prepared = inCard('[role="dialog"]');
+    host.show(data, mention({ engine: 'tensorrt-llm' }));
+    expect(inCard('[role="dialog"]')).not.toBe(prepared);
+    expect(inCard('.el-engine[data-mentioned="true"]')?.dataset.engineId).toBe('tensorrt-llm');
+  });
+
+  it('prepare never touches a card on screen, and a closed card starts fresh next time', () => {
+    host.show(data, mention());
+    const shown = inCard('[role="dialog"]');
+    host.prepare(data, 'vllm');
+    expect(inCard('[role="dialog"]')).toBe(shown);
+    expect(inCard('.el-engine[data-mentioned="true"]')?.dataset.engineId).toBe('tensorrt-llm');
+    buttonNamed('Show all 7 differences').click();
+    host.hide();
+    host.prepare(data, 'tensorrt-llm');
+    host.show(data, mention());
+    expect(buttonNamed('Show all 7 differences').getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('places the card below the mention', () => {
     host.show(data, mention({ rects: [word(120, 200)] }));
     const layer = inCard('.el-layer')!;
