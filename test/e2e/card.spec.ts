@@ -316,12 +316,10 @@ test.describe('hover card on the built extension', () => {
       const card = await readCard(page);
 
       // Light and dark screenshots for the README: ENGINE_LENS_CARD_SCREENSHOTS=assets/screenshots npx playwright test test/e2e/card.spec.ts -g axe
-      const clip = {
-        x: Math.max(0, Math.min(point.rect.left, card.box!.left) - 24),
-        y: Math.max(0, Math.min(point.rect.top, card.box!.top) - 24),
-        width: card.box!.width + 48 + Math.max(0, card.box!.left - point.rect.left),
-        height: card.box!.bottom - Math.min(point.rect.top, card.box!.top) + 48,
-      };
+      // Some of the page around the card and its mention, for context.
+      const x = Math.max(0, Math.min(point.rect.left, card.box!.left) - 120);
+      const y = Math.max(0, Math.min(point.rect.top, card.box!.top) - 40);
+      const clip = { x, y, width: Math.min(1280 - x, card.box!.right + 120 - x), height: card.box!.bottom + 24 - y };
       await page.screenshot({ path: testInfo.outputPath(`hover-card-${colorMode}.png`), clip });
       const folder = process.env.ENGINE_LENS_CARD_SCREENSHOTS;
       if (folder) await page.screenshot({ path: path.join(folder, `hover-card-${colorMode}.png`), clip });
