@@ -92,6 +92,8 @@ export interface CardHost {
   isPinned(): boolean;
   /** The pointer is over the card. */
   isHovered(): boolean;
+  /** Keyboard focus is inside the card. */
+  hasFocus(): boolean;
   /**
    * Whether an event target belongs to the card. Page-level listeners see
    * events from inside the closed shadow root retargeted to the host element.
@@ -589,6 +591,7 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
     isOpen: () => open !== null,
     isPinned: () => open?.pinned ?? false,
     isHovered: () => open !== null && hovered,
+    hasFocus: () => open !== null && focusIsInside(),
     containsTarget: (target) =>
       target instanceof win.Node && (target === hostElement || hostElement.contains(target) || shadow.contains(target)),
     reposition: () => place('viewport'),

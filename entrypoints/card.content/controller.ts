@@ -150,6 +150,8 @@ class CardController {
   /** Whether the page is busy with something a hover card must not interrupt. */
   private isBlocked(): boolean {
     if (this.buttonDown || this.dragging || isSiteHovercardOpen(document)) return true;
+    // One card at a time: a pinned card, or one the user works in with the keyboard, is not replaced by a hover.
+    if (this.host.isPinned() || this.host.hasFocus()) return true;
     const hovered = this.mentions.hoveredMention();
     return hovered !== null && (selectionTouches(document, hovered.range) || isSiteHovercardTrigger(hovered.range));
   }

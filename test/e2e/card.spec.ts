@@ -96,6 +96,26 @@ test.describe('hover card on the built extension', () => {
     await expect.poll(async () => (await readCard(page)).open).toBe(false);
   });
 
+  test('a pinned card stays: hovering other mentions and leaving do not replace or close it; × does', async ({ context }) => {
+    const page = await openIssue(context);
+    await hoverMention(page, 'trt', 0);
+    const pin = await cardControlCenter(page, 'Pin');
+    await page.mouse.move(pin.x, pin.y, { steps: 4 });
+    await page.mouse.click(pin.x, pin.y);
+    const other = await mentionPoint(page, 'vllm', 5);
+    expect(overlaps((await readCard(page)).box!, other.rect)).toBe(false); // really another mention, not the card
+    await page.mouse.move(other.x, other.y, { steps: 4 });
+    await page.waitForTimeout(SETTLE_MS);
+    await page.mouse.move(1275, 890, { steps: 3 });
+    await page.waitForTimeout(SETTLE_MS);
+    const card = await readCard(page);
+    expect(card.open).toBe(true);
+    expect(card.mentionedEngine).toBe('tensorrt-llm');
+    const close = await cardControlCenter(page, 'Close');
+    await page.mouse.click(close.x, close.y);
+    await expect.poll(async () => (await readCard(page)).open).toBe(false);
+  });
+
   test('a quick pass over a mention opens nothing, nor does resting on one while selecting text', async ({ context, extensionId }) => {
     const page = await openIssue(context);
     const world = await IsolatedWorld.attach(context, page, extensionId);

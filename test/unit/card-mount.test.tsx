@@ -173,6 +173,7 @@ describe('mountCard', () => {
     host.show(data, mention(), { focus: true, returnFocusTo: trigger, onClose });
     expect(document.activeElement).toBe(hostElement());
     expect(shadow().activeElement).toBe(inCard('[role="dialog"]'));
+    expect(host.hasFocus()).toBe(true);
 
     // Shift+Tab from the dialog wraps to its last control; Tab from the last control wraps to the first.
     press('Tab', shadow().activeElement!, { shiftKey: true });
@@ -184,6 +185,7 @@ describe('mountCard', () => {
     expect(host.isOpen()).toBe(false);
     expect(onClose).toHaveBeenCalledWith('escape');
     expect(document.activeElement).toBe(trigger);
+    expect(host.hasFocus()).toBe(false);
   });
 
   it('keys typed in the card do not reach the page (no site shortcuts)', () => {
