@@ -69,7 +69,10 @@ function DigestBody({ state, onChoose }: { state: PageDigestState; onChoose: (me
   }
   const { digest } = state;
   if (digest.total === 0) return <p className="hint">No vLLM or TensorRT-LLM mentions on this page yet.</p>;
-  const engines = Object.keys(digest.counts).sort((a, b) => engineName(a).localeCompare(engineName(b)));
+  // Known engines in their usual order (vLLM first, as in the comparison), then any other.
+  const known = Object.keys(ENGINE_NAMES);
+  const rank = (id: string) => (known.includes(id) ? known.indexOf(id) : known.length);
+  const engines = Object.keys(digest.counts).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return (
     <>
       <p className="digest-counts">

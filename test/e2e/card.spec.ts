@@ -281,7 +281,10 @@ test.describe('hover card on the built extension', () => {
     worker,
     openExtensionPage,
   }) => {
-    const page = await openIssue(context);
+    // Room below the issue, so that the page can be scrolled away from the mention first.
+    const html = readFixture('mentions-github-issue.html').replace('</body>', '<div style="height: 4000px"></div></body>');
+    const page = await openAt(context, ISSUE_URL, html);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     const tabId = await tabIdOf(worker, ISSUE_URL);
     const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
     const section = popup.getByRole('region', { name: 'On this page' });
@@ -299,6 +302,15 @@ test.describe('hover card on the built extension', () => {
     expect(card.mentionedEngine).toBe('tensorrt-llm');
     expect(card.text).toContain(VERDICT);
     expect(await focusedAccessible(page)).toEqual({ role: 'dialog', name: CARD_NAME });
+    // The page was scrolled back to the mention, and the card sits beside it.
+    const mention = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('engine-lens-tensorrt-llm') as unknown as Iterable<Range>)].find((r) => r.toString() === 'TRT-LLM')!;
+      const r = range.getClientRects()[0]!;
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, viewport: innerHeight };
+    });
+    expect(mention.top).toBeGreaterThanOrEqual(0);
+    expect(mention.bottom).toBeLessThanOrEqual(mention.viewport);
+    expect(overlaps(card.box!, mention)).toBe(false);
   });
 
   test('the popup says kindly when the tab is not a page Engine Lens marks', async ({ context, worker, openExtensionPage }) => {

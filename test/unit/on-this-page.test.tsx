@@ -58,7 +58,7 @@ describe('OnThisPage', () => {
 
   it('counts mentions per engine and lists each with its snippet, as text', () => {
     render(ready);
-    expect(container.querySelector('.digest-counts')?.textContent).toBe('TensorRT-LLM 1 · vLLM 2');
+    expect(container.querySelector('.digest-counts')?.textContent).toBe('vLLM 2 · TensorRT-LLM 1');
     const items = Array.from(container.querySelectorAll('.digest-item'));
     expect(items.map((b) => b.textContent)).toEqual([
       'vLLMWe benchmarked vLLM 0.6 against',
