@@ -31,10 +31,11 @@ export function selectionTouches(doc: Document, range: Range): boolean {
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return false;
   try {
     const selected = selection.getRangeAt(0);
-    // range.start <= selected.end && range.end >= selected.start
+    // range.start <= selected.end && range.end >= selected.start. (END_TO_START compares this
+    // range's start with the other's end; START_TO_END this range's end with the other's start.)
     return (
-      range.compareBoundaryPoints(Range.START_TO_END, selected) <= 0 &&
-      range.compareBoundaryPoints(Range.END_TO_START, selected) >= 0
+      range.compareBoundaryPoints(Range.END_TO_START, selected) <= 0 &&
+      range.compareBoundaryPoints(Range.START_TO_END, selected) >= 0
     );
   } catch {
     return false; // the ranges live in different trees

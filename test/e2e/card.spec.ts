@@ -140,6 +140,16 @@ test.describe('hover card on the built extension', () => {
     await page.mouse.up();
     await page.waitForTimeout(SETTLE_MS);
     expect((await readCard(page)).open).toBe(false);
+
+    // Text selected (here from script, as with the keyboard) over a mention: resting on it opens nothing.
+    await page.mouse.move(5, 5);
+    await page.evaluate(() => getSelection()!.selectAllChildren(document.querySelector('h1')!));
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    await page.waitForTimeout(SETTLE_MS);
+    expect((await readCard(page)).open).toBe(false);
+    // Without the selection, the same rest opens the card.
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    await hoverMention(page, 'trt', 0);
     await world.detach();
   });
 
@@ -259,6 +269,23 @@ test.describe('hover card on the built extension', () => {
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await readCard(page)).open).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-engine-lens-card') ?? false)).toBe(false);
+
+    // A selection that contains a mention: that mention's card.
+    await page.evaluate(() => {
+      const strong = document.querySelector('strong')!; // "TRT-LLM", in the first comment
+      getSelection()!.selectAllChildren(strong.parentElement!);
+    });
+    await worker.evaluate(
+      (tabId) =>
+        (globalThis as unknown as { engineLensRunCommand(c: string, t: { id: number }): Promise<boolean> }).engineLensRunCommand(
+          'open-card',
+          { id: tabId },
+        ),
+      tabId,
+    );
+    await expect.poll(async () => (await readCard(page)).open).toBe(true);
+    // The paragraph holds "vLLM's" first, then "TRT-LLM": the first mention inside the selection wins.
+    expect((await readCard(page)).mentionedEngine).toBe('vllm');
   });
 
   test('"Open full comparison" opens the comparison page in a new tab', async ({ context, extensionId }) => {
