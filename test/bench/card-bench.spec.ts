@@ -20,6 +20,7 @@
  */
 import { test, type Page } from '@playwright/test';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { EXTENSION_DIR, extensionWorker, launchWithExtension } from '../e2e/fixtures';
@@ -129,6 +130,7 @@ async function waitClosed(page: Page): Promise<void> {
 }
 
 test('benchmark: hover card', async () => {
+  const loadBefore = os.loadavg()[0]!;
   const { context, userDataDir } = await launchWithExtension();
   try {
     const html = benchPages().normal.html;
@@ -186,6 +188,8 @@ test('benchmark: hover card', async () => {
     const kib = (bytes: number) => round(bytes / 1024, 0);
     const results = {
       date: new Date().toISOString(),
+      // The machine may be shared: timings move with its load.
+      loadAverage: { before: round(loadBefore, 2), after: round(os.loadavg()[0]!, 2) },
       runs: { pages: PAGES, laterCardsPerPage: LATER_CARDS },
       emptyFrameMsMedian: round(floorMs),
       firstCard: {
@@ -218,7 +222,7 @@ test('benchmark: hover card', async () => {
     const md = [
       '# Hover card: benchmark results',
       '',
-      `${results.date.slice(0, 16).replace('T', ' ')} UTC · ${PAGES} pages (the "normal" generated issue page), ${LATER_CARDS} more cards on each. How it is measured: test/bench/card-bench.spec.ts.`,
+      `${results.date.slice(0, 16).replace('T', ' ')} UTC · ${PAGES} pages (the "normal" generated issue page), ${LATER_CARDS} more cards on each · load average ${results.loadAverage.before} → ${results.loadAverage.after}. How it is measured: test/bench/card-bench.spec.ts.`,
       '',
       '| | median | other | synchronous render (median) | ÷ empty frame |',
       '| --- | --- | --- | --- | --- |',
