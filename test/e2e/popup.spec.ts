@@ -152,3 +152,16 @@ test.describe('popup accessibility', () => {
     await expect(focused).toHaveAttribute('aria-expanded', 'true');
   });
 });
+
+test.describe('layout', () => {
+  for (const width of [400, 600, 800]) {
+    test(`the comparison fits ${width} px without sideways scrolling`, async ({ openExtensionPage }) => {
+      const page = await openExtensionPage('comparison.html');
+      await page.setViewportSize({ width, height: 600 });
+      await expect(page.getByRole('region', { name: /Verdict/ })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await expect(page.getByRole('contentinfo', { name: 'Provenance' })).toBeInViewport();
+    });
+  }
+});
