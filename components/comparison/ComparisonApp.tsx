@@ -23,7 +23,7 @@ export function ComparisonApp({
   loadDataset: () => Promise<unknown>;
   loadStatus: () => Promise<StatusReply>;
   headerActions?: ReactNode;
-  /** Extra sections rendered after the comparison's header notice (e.g. "On this page"). */
+  /** Extra sections rendered right after the verdict (e.g. "On this page"); the verdict always comes first. */
   children?: ReactNode;
 }) {
   const [state, setState] = useState<LoadState>({ phase: 'loading' });
@@ -68,16 +68,14 @@ export function ComparisonApp({
     <ComparisonView
       dataset={state.dataset}
       headerActions={headerActions}
+      afterVerdict={children}
       notice={
-        <>
-          {repaired && (
-            <p className="notice" role="status">
-              The stored data could not be used ({state.status?.repairReason ?? lastEvent?.message ?? 'unknown reason'}),
-              so the data that ships with Engine Lens is shown.
-            </p>
-          )}
-          {children}
-        </>
+        repaired && (
+          <p className="notice" role="status">
+            The stored data could not be used ({state.status?.repairReason ?? lastEvent?.message ?? 'unknown reason'}),
+            so the data that ships with Engine Lens is shown.
+          </p>
+        )
       }
     />
   );

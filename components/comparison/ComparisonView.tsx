@@ -31,6 +31,7 @@ export function ComparisonView({
   comparisonId,
   headerActions,
   notice,
+  afterVerdict,
 }: {
   dataset: Dataset;
   comparisonId?: string;
@@ -38,6 +39,8 @@ export function ComparisonView({
   headerActions?: ReactNode;
   /** A message shown above the verdict (e.g. "data was repaired"). */
   notice?: ReactNode;
+  /** Sections placed right after the verdict, which always comes first. */
+  afterVerdict?: ReactNode;
 }) {
   const comparison = findComparison(dataset, comparisonId);
   if (!comparison) return <p role="alert">This comparison is not in the dataset.</p>;
@@ -61,6 +64,7 @@ export function ComparisonView({
       <main className="content">
         {notice}
         <Verdict comparison={comparison} engines={engines} />
+        {afterVerdict}
         <KeyDifferences comparison={comparison} engines={engines} />
         <Disagreements comparison={comparison} engines={engines} />
         <FactsTable comparison={comparison} engines={engines} />

@@ -38,6 +38,8 @@ test.describe('popup: the side-by-side comparison', () => {
     const popup = await openExtensionPage('popup.html');
     const verdict = popup.getByRole('region', { name: /Verdict/ });
     await expect(verdict).toContainText('vLLM is a faster, more flexible open-source inference engine');
+    // Verdict first: it is the first section of the view.
+    await expect(popup.locator('main h2').first()).toHaveText(/^Verdict/);
     await expect(verdict.getByLabel('vLLM score')).toHaveText('8.6');
     await expect(verdict.getByLabel('TensorRT-LLM score')).toHaveText('6.4');
     await expect(verdict.getByRole('heading', { name: 'Choose vLLM if' })).toBeVisible();
