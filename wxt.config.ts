@@ -40,7 +40,9 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'engine-lens@engine-lens.dev',
-              strict_min_version: '140.0',
+              // 142: the first Firefox (desktop and Android) that reads
+              // data_collection_permissions; the highlight API needs 140.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
