@@ -17,6 +17,7 @@ import { waitForMentionScript } from '../e2e/mentions-helpers';
 import { APPEND_POOLS, benchPages, buildComments, issuePage, type GeneratedPage } from './generate';
 import { summary, type BenchResults } from './report';
 import { taskStats, traced } from './trace';
+import { median, percentile, round } from './stats';
 
 /** Repetitions; medians are reported. Sized so the whole run takes a few minutes. */
 const RUNS = { big: 5, normal: 7, none: 7 } as const;
@@ -47,16 +48,6 @@ interface IdleDetail {
   mentions: number;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 test('benchmark: mentions content script', async () => {
   const loadBefore = os.loadavg()[0]!;

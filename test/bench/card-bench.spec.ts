@@ -27,6 +27,7 @@ import { EXTENSION_DIR, extensionWorker, launchWithExtension } from '../e2e/fixt
 import { readCard } from '../e2e/card-helpers';
 import { waitForMentionScript } from '../e2e/mentions-helpers';
 import { benchPages } from './generate';
+import { median, percentile, round } from './stats';
 
 const URL_BASE = 'https://github.com/vllm-project/vllm/issues/card-bench';
 const PAGES = 7;
@@ -37,16 +38,6 @@ const RESULTS_DIR = path.resolve('test/bench/results');
 /** Where the pointer rests between cards: the page's empty right margin (no mention, no card). */
 const AWAY = { x: 1275, y: 450 };
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 interface CardShown {
   durationMs: number;
