@@ -134,7 +134,15 @@ export interface GeneratedPage {
 }
 
 /** A whole issue page with `comments` comments. */
-export function issuePage(options: { comments: number; mentionRate: number; seed: number; title: string }): GeneratedPage {
+export function issuePage(options: {
+  comments: number;
+  mentionRate: number;
+  seed: number;
+  title: string;
+  /** owner/name shown in the header; the no-mention page needs one that names no engine. */
+  repo?: string;
+}): GeneratedPage {
+  const repo = options.repo ?? 'vllm-project/vllm';
   const next = rng(options.seed);
   const parts: string[] = [];
   for (let i = 0; i < options.comments; i++) parts.push(commentHtml(next, i, options.mentionRate));
@@ -142,7 +150,7 @@ export function issuePage(options: { comments: number; mentionRate: number; seed
 <html lang="en" data-color-mode="auto">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(options.title)} · Issue #4242 · vllm-project/vllm · GitHub</title>
+<title>${escapeHtml(options.title)} · Issue #4242 · ${escapeHtml(repo)} · GitHub</title>
 <style>
   body { font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; margin: 0; color: #1f2328; }
   .container-xl { max-width: 1012px; margin: 0 auto; padding: 0 16px; }
@@ -157,7 +165,7 @@ export function issuePage(options: { comments: number; mentionRate: number; seed
 </head>
 <body class="logged-in env-production page-responsive">
 <div class="position-relative js-header-wrapper">
-  <header class="AppHeader"><div class="AppHeader-globalBar"><a href="/vllm-project/vllm">vllm-project / vllm</a></div></header>
+  <header class="AppHeader"><div class="AppHeader-globalBar"><a href="/${escapeHtml(repo)}">${escapeHtml(repo.replace('/', ' / '))}</a></div></header>
 </div>
 <div class="application-main" data-commit-hovercards-enabled>
   <main id="js-repo-pjax-container">
@@ -183,7 +191,7 @@ export function benchPages(): Record<'big' | 'normal' | 'none', GeneratedPage> {
   return {
     big: issuePage({ comments: 2000, mentionRate: 0.3, seed: 1, title: 'vLLM vs TensorRT-LLM throughput regression megathread' }),
     normal: issuePage({ comments: 40, mentionRate: 0.3, seed: 2, title: 'vLLM is slower than TensorRT-LLM at batch size 1' }),
-    none: issuePage({ comments: 40, mentionRate: 0, seed: 3, title: 'Scheduler preempts requests when the KV cache is full' }),
+    none: issuePage({ comments: 40, mentionRate: 0, seed: 3, title: 'Scheduler preempts requests when the KV cache is full', repo: 'acme/inference-server' }),
   };
 }
 
