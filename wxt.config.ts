@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { DEFAULT_MATCH_PATTERNS } from './lib/sites';
-import { validateDatasetFiles } from './lib/validate-datasets';
+import { validateDatasetFiles } from './lib/build/validate-datasets';
 
 // Manifest and build settings for both browsers. Host permissions are the
 // default sites only; anything else is requested at run time (optional).

@@ -4,12 +4,17 @@
  * what counts as a mention. No DOM, no browser APIs.
  */
 
-/** The engines Engine Lens recognises. */
-export type EngineId = 'vllm' | 'tensorrt-llm';
+/**
+ * The engines the detector recognises in text. Each is also an engine id of
+ * the dataset (`EngineId` in lib/schema.ts is the general, data-driven type;
+ * test/unit/detect.test.ts checks that the bundled dataset has both).
+ */
+export const DETECTED_ENGINES = ['vllm', 'tensorrt-llm'] as const;
+export type DetectedEngineId = (typeof DETECTED_ENGINES)[number];
 
 /** One mention found in a string. Offsets are UTF-16 code units, `end` exclusive. */
 export interface Mention {
-  engine: EngineId;
+  engine: DetectedEngineId;
   start: number;
   end: number;
   /** Exactly `text.slice(start, end)` of the input. */
@@ -52,7 +57,7 @@ export function mentionPattern(): RegExp {
 const PATTERN = mentionPattern();
 
 /** Which engine a matched string names: every vLLM form starts with v/V, no TensorRT form does. */
-export function engineOf(matched: string): EngineId {
+export function engineOf(matched: string): DetectedEngineId {
   const first = matched.charCodeAt(0);
   return first === 0x76 /* v */ || first === 0x56 /* V */ ? 'vllm' : 'tensorrt-llm';
 }

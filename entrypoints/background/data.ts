@@ -4,8 +4,8 @@
  * life; MV3 stops idle workers, and the next start simply reopens it.
  */
 import { bundledDataset } from '@/lib/bundled-dataset';
-import { openEngineLensDB, type EngineLensDatabase } from '@/lib/db';
-import { installBundledDataset, loadActiveDataset, readLog, storeDataset, type ActiveDataset } from '@/lib/dataset-store';
+import { openEngineLensDB, type EngineLensDatabase } from '@/entrypoints/background/db';
+import { installBundledDataset, loadActiveDataset, readLog, storeDataset, type ActiveDataset } from '@/entrypoints/background/dataset-store';
 
 let dbPromise: Promise<EngineLensDatabase | null> | undefined;
 /** An install/update load in progress; reads wait for it so they never see a half-filled store. */

@@ -10,7 +10,7 @@
  */
 import { mountCard, type CardHost, type MentionAnchor } from '@/components/card/mount';
 import { getMentionsApi, type MentionsApi, type RegisteredMention } from '@/entrypoints/mentions.content/api';
-import { cardBridge, type CardOpenRequest, type CardUi } from '@/lib/card-bridge';
+import { cardBridge, type CardOpenRequest, type CardUi } from '@/lib/browser/card-bridge';
 import { CardDataSchema, type CardData } from '@/lib/card-data';
 import {
   DEFAULT_HOVER_TIMING,
@@ -21,7 +21,7 @@ import {
   type HoverIntentEvent,
 } from '@/lib/hover-intent';
 import { pickMention } from '@/lib/mention-pick';
-import { send } from '@/lib/send';
+import { send } from '@/lib/browser/send';
 import { isSiteHovercardOpen, isSiteHovercardTrigger, selectionBox, selectionTouches } from './page-state';
 import { markCardShown } from './timing';
 

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ComparisonApp } from '@/components/comparison/ComparisonApp';
-import { send } from '@/lib/send';
+import { send } from '@/lib/browser/send';
 import '@/components/comparison/comparison.css';
 
 /** The full-page version of the popup, opened from the popup or a hover card. */

@@ -11,11 +11,11 @@
  *
  * No zod here: requests are checked by lib/content-guard.ts.
  */
-import { cardBridge, type CardOpenRequest } from '@/lib/card-bridge';
+import { cardBridge, type CardOpenRequest } from '@/lib/browser/card-bridge';
 import { parseContentRequest } from '@/lib/content-guard';
 import type { ContentReplies, ContentReply, ContentRequest, PageMention } from '@/lib/messaging';
 import { PAGE_MENTION_LIST_LIMIT, snippetAround } from '@/lib/page-digest';
-import { send } from '@/lib/send';
+import { send } from '@/lib/browser/send';
 import { listMentions, onMentionHover, type RegisteredMention } from './api';
 
 /** After this many failed loads the hover path stops asking (requests from the popup still try). */

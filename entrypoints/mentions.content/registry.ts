@@ -4,10 +4,10 @@
  * that paint the underline. The page's DOM is never touched: ranges and
  * highlights live outside it.
  */
-import type { EngineId, Mention } from '@/lib/detect';
+import type { DetectedEngineId, Mention } from '@/lib/detect';
 
 /** The highlight names in `CSS.highlights`, one per engine (the style sheet targets these). */
-export const HIGHLIGHT_NAMES: Readonly<Record<EngineId, string>> = {
+export const HIGHLIGHT_NAMES: Readonly<Record<DetectedEngineId, string>> = {
   vllm: 'engine-lens-vllm',
   'tensorrt-llm': 'engine-lens-tensorrt-llm',
 };
@@ -16,7 +16,7 @@ export const HIGHLIGHT_NAMES: Readonly<Record<EngineId, string>> = {
 export interface RegisteredMention {
   /** Unique for the lifetime of the page (never reused, even after the mention is removed). */
   readonly id: number;
-  readonly engine: EngineId;
+  readonly engine: DetectedEngineId;
   /** The mention's characters as written on the page, e.g. `TRT-LLM`. */
   readonly text: string;
   /** A live range over exactly the mention's characters. Read it; do not modify it. */
@@ -36,7 +36,7 @@ export class MentionEntry implements RegisteredMention {
 
   constructor(
     readonly id: number,
-    readonly engine: EngineId,
+    readonly engine: DetectedEngineId,
     readonly text: string,
     readonly range: Range,
     readonly node: Text,
@@ -74,8 +74,8 @@ export function containsPoint(r: DOMRectReadOnly, x: number, y: number): boolean
 
 /** Where the registry paints; absent in browsers without the Custom Highlight API (marks then stay invisible). */
 interface HighlightSink {
-  add(engine: EngineId, range: Range): void;
-  delete(engine: EngineId, range: Range): void;
+  add(engine: DetectedEngineId, range: Range): void;
+  delete(engine: DetectedEngineId, range: Range): void;
   /** Puts our highlights back if the page cleared `CSS.highlights`. */
   ensureRegistered(): void;
   dispose(): void;
@@ -85,9 +85,9 @@ interface HighlightSink {
 export function cssHighlightSink(): HighlightSink | null {
   if (typeof CSS === 'undefined' || !CSS.highlights || typeof Highlight !== 'function') return null;
   const registry = CSS.highlights;
-  const highlights: Record<EngineId, Highlight> = { vllm: new Highlight(), 'tensorrt-llm': new Highlight() };
+  const highlights: Record<DetectedEngineId, Highlight> = { vllm: new Highlight(), 'tensorrt-llm': new Highlight() };
   const ensureRegistered = () => {
-    for (const engine of Object.keys(highlights) as EngineId[]) {
+    for (const engine of Object.keys(highlights) as DetectedEngineId[]) {
       if (registry.get(HIGHLIGHT_NAMES[engine]) !== highlights[engine]) {
         registry.set(HIGHLIGHT_NAMES[engine], highlights[engine]);
       }
@@ -99,7 +99,7 @@ export function cssHighlightSink(): HighlightSink | null {
     delete: (engine, range) => void highlights[engine].delete(range),
     ensureRegistered,
     dispose: () => {
-      for (const engine of Object.keys(highlights) as EngineId[]) {
+      for (const engine of Object.keys(highlights) as DetectedEngineId[]) {
         if (registry.get(HIGHLIGHT_NAMES[engine]) === highlights[engine]) registry.delete(HIGHLIGHT_NAMES[engine]);
       }
     },

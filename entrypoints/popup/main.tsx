@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ComparisonApp } from '@/components/comparison/ComparisonApp';
-import { send } from '@/lib/send';
+import { send } from '@/lib/browser/send';
 import { PageDigestSection } from './on-this-page';
 import '@/components/comparison/comparison.css';
 

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { OnThisPage, type PageDigestState } from '@/components/on-this-page/OnThisPage';
-import { sendToTab } from '@/lib/send-to-tab';
+import { sendToTab } from '@/lib/browser/send-to-tab';
 
 /** The tab id given as `?tab=<id>`, or null. */
 function explicitTabId(): number | null {

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
-import { DB_VERSION, openEngineLensDB, type EngineLensDatabase } from '@/lib/db';
-import { installBundledDataset, loadActiveDataset, readLog, storeDataset } from '@/lib/dataset-store';
+import { DB_VERSION, openEngineLensDB, type EngineLensDatabase } from '@/entrypoints/background/db';
+import { installBundledDataset, loadActiveDataset, readLog, storeDataset } from '@/entrypoints/background/dataset-store';
 import { bundledDataset } from '@/lib/bundled-dataset';
 import type { Dataset } from '@/lib/schema';
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectMentions, engineOf, mentionPattern, type EngineId } from '../../lib/detect';
+import { bundledDataset } from '../../lib/bundled-dataset';
+import { DETECTED_ENGINES, detectMentions, engineOf, mentionPattern, type DetectedEngineId } from '../../lib/detect';
 
 /** [input, expected mentions as [engine, text, start]] — start pins the exact offsets. */
-type Case = [input: string, expected: Array<[EngineId, string, number]>];
+type Case = [input: string, expected: Array<[DetectedEngineId, string, number]>];
 
 const V = 'vllm' as const;
 const T = 'tensorrt-llm' as const;
@@ -143,5 +144,15 @@ describe('engineOf / mentionPattern', () => {
     expect(a).not.toBe(b);
     expect(a.flags).toContain('g');
     expect('vLLM and TRTLLM'.match(a)).toEqual(['vLLM', 'TRTLLM']);
+  });
+});
+
+describe('detected engines and the dataset', () => {
+  it('every engine the detector knows is an engine of the bundled dataset and of its comparison', () => {
+    const dataset = bundledDataset();
+    for (const id of DETECTED_ENGINES) {
+      expect(dataset.engines.map((e) => e.id)).toContain(id);
+      expect(dataset.comparisons[0]!.engines).toContain(id);
+    }
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { detectMentions, type EngineId } from '../../lib/detect';
+import { detectMentions, type DetectedEngineId } from '../../lib/detect';
 import { MentionRegistry } from '../../entrypoints/mentions.content/registry';
 
 /** Records what would be painted, in place of CSS.highlights. */
@@ -8,9 +8,9 @@ function fakeSink() {
   const painted = { vllm: new Set<Range>(), 'tensorrt-llm': new Set<Range>() };
   return {
     painted,
-    texts: (engine: EngineId) => [...painted[engine]].map((r) => r.toString()),
-    add: (engine: EngineId, range: Range) => void painted[engine].add(range),
-    delete: (engine: EngineId, range: Range) => void painted[engine].delete(range),
+    texts: (engine: DetectedEngineId) => [...painted[engine]].map((r) => r.toString()),
+    add: (engine: DetectedEngineId, range: Range) => void painted[engine].add(range),
+    delete: (engine: DetectedEngineId, range: Range) => void painted[engine].delete(range),
     ensureRegistered: vi.fn(),
     dispose: vi.fn(),
   };

@@ -3,7 +3,7 @@
  * tab's content script and validates its reply. For the popup and other
  * extension pages (this bundles zod; the content script never imports it).
  */
-import { ContentReplySchemas, ReplyEnvelopeSchema, type ContentMessageType, type ContentReplies, type ContentRequest } from './messaging';
+import { ContentReplySchemas, ReplyEnvelopeSchema, type ContentMessageType, type ContentReplies, type ContentRequest } from '@/lib/messaging';
 import { MessageError } from './send';
 
 /**

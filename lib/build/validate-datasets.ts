@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSourceDataset } from './normalize';
+import { loadSourceDataset } from '../normalize';
 
 /**
  * Runs `loadSourceDataset` on every `*.json` in `dir` and throws one Error

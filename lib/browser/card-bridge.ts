@@ -7,7 +7,7 @@
  * that world's global under {@link CARD_BRIDGE_KEY} (the page's own scripts
  * cannot see it). No runtime dependencies: the mentions script bundles this.
  */
-import type { CardTarget } from './messaging';
+import type { CardTarget } from '@/lib/messaging';
 
 /** What the card UI is asked to do (by the keyboard command or the popup). */
 export interface CardOpenRequest {

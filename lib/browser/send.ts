@@ -3,7 +3,7 @@
  * Imports only types from lib/messaging.ts so callers (including the content
  * script, which must stay small) do not bundle zod.
  */
-import type { MessageType, Replies, Reply, Request } from './messaging';
+import type { MessageType, Replies, Reply, Request } from '@/lib/messaging';
 
 /** An error reply from the worker, with its typed code. */
 export class MessageError extends Error {

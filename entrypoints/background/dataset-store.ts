@@ -6,8 +6,8 @@
  *   served instead, the store is repaired, and a log line records why;
  * - nothing here throws at the caller: the worst case is the bundled data.
  */
-import { DATASET_SCHEMA_VERSION, DatasetSchema, type Dataset } from './schema';
-import { parseDataset } from './normalize';
+import { DATASET_SCHEMA_VERSION, DatasetSchema, type Dataset } from '@/lib/schema';
+import { parseDataset } from '@/lib/normalize';
 import { LOG_LIMIT, type DatasetOrigin, type EngineLensDatabase, type LogRow } from './db';
 
 /** What the worker serves, and how it got it. */
