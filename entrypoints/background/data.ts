@@ -4,8 +4,9 @@
  * life; MV3 stops idle workers, and the next start simply reopens it.
  */
 import { bundledDataset } from '@/lib/bundled-dataset';
-import { openEngineLensDB, type EngineLensDatabase } from '@/entrypoints/background/db';
-import { installBundledDataset, loadActiveDataset, readLog, storeDataset, type ActiveDataset } from '@/entrypoints/background/dataset-store';
+import { openEngineLensDB, type EngineLensDatabase } from './db';
+import { installBundledDataset, loadActiveDataset, storeDataset, type ActiveDataset } from './dataset-store';
+import { readLog } from './log-store';
 
 let dbPromise: Promise<EngineLensDatabase | null> | undefined;
 /** An install/update load in progress; reads wait for it so they never see a half-filled store. */
@@ -43,7 +44,8 @@ export async function resetToBundled(): Promise<string> {
   return dataset.version;
 }
 
+/** The newest log lines (validated) and how many unreadable rows were skipped. */
 export async function recentLog() {
   const db = await database();
-  return db ? readLog(db) : [];
+  return db ? readLog(db) : { entries: [], unreadable: 0 };
 }

@@ -1,43 +1,48 @@
 /**
  * Reading and writing the comparison dataset in IndexedDB, with the repair
  * rules the worker promises its callers:
- * - a stored dataset is validated every time it is read back;
- * - if it is missing, corrupt or of an older shape, the bundled dataset is
- *   served instead, the store is repaired, and a log line records why;
+ * - a stored dataset (and the meta row pointing at it) is validated every
+ *   time it is read back;
+ * - a row of an older shape is migrated when a migration exists;
+ * - a row written by a later build (newer schema version) is kept untouched:
+ *   the bundle is served meanwhile and the log says why;
+ * - anything else that is missing or corrupt is repaired from the bundle, and
+ *   a log line records why;
  * - nothing here throws at the caller: the worst case is the bundled data.
  */
-import { DATASET_SCHEMA_VERSION, DatasetSchema, type Dataset } from '@/lib/schema';
+import { z } from 'zod';
+import { runMigrations, type MigrationChain } from '@/lib/migrate';
 import { parseDataset } from '@/lib/normalize';
-import { LOG_LIMIT, type DatasetOrigin, type EngineLensDatabase, type LogRow } from './db';
+import { DATASET_SCHEMA_VERSION, type Dataset } from '@/lib/schema';
+import type { DatasetSource } from '@/lib/status';
+import type { DatasetOrigin, EngineLensDatabase } from './db';
+import { appendLog } from './log-store';
+
+/**
+ * Steps that move a stored dataset to the next `DATASET_SCHEMA_VERSION`,
+ * keyed by the version they produce (see lib/migrate.ts). None yet: version 1
+ * is the first normalized shape.
+ */
+export const DATASET_MIGRATIONS: MigrationChain = {};
 
 /** What the worker serves, and how it got it. */
 export interface ActiveDataset {
   dataset: Dataset;
-  /** 'store': read from IndexedDB and valid; 'repaired': the store was bad and was rewritten from the bundle; 'bundle-only': IndexedDB failed, served from memory. */
-  source: 'store' | 'repaired' | 'bundle-only';
-  /** Why a repair happened, when one did. */
+  source: DatasetSource;
+  /** Why the bundle is served instead of the store, when it is. */
   repairReason?: string;
 }
 
-export async function appendLog(db: EngineLensDatabase, kind: LogRow['kind'], message: string): Promise<void> {
-  const tx = db.transaction('log', 'readwrite');
-  await tx.store.add({ at: Date.now(), kind, message });
-  // Trim the oldest lines beyond the limit.
-  const count = await tx.store.count();
-  if (count > LOG_LIMIT) {
-    let cursor = await tx.store.openCursor();
-    for (let extra = count - LOG_LIMIT; cursor && extra > 0; extra--) {
-      await cursor.delete();
-      cursor = await cursor.continue();
-    }
-  }
-  await tx.done;
-}
+/** The envelope of a stored dataset; its `data` is validated separately. */
+const DatasetRowSchema = z.object({
+  version: z.string().min(1),
+  schemaVersion: z.number().int(),
+  origin: z.enum(['bundled', 'feed']),
+  storedAt: z.number(),
+  data: z.unknown(),
+});
 
-export async function readLog(db: EngineLensDatabase, limit = 20): Promise<LogRow[]> {
-  const rows = await db.getAll('log');
-  return rows.slice(-limit).reverse();
-}
+const ActiveVersionSchema = z.object({ key: z.literal('activeDatasetVersion'), value: z.string().min(1).max(200) });
 
 /** Stores `dataset` and makes it the active one, keeping older versions as history. */
 export async function storeDataset(db: EngineLensDatabase, dataset: Dataset, origin: DatasetOrigin): Promise<void> {
@@ -55,34 +60,63 @@ export async function storeDataset(db: EngineLensDatabase, dataset: Dataset, ori
   await tx.done;
 }
 
-/** Why the stored dataset cannot be served, or null if it can. */
-async function readStored(db: EngineLensDatabase): Promise<{ dataset: Dataset } | { problem: string }> {
-  const active = await db.get('meta', 'activeDatasetVersion');
-  if (!active) return { problem: 'no active dataset recorded' };
-  const row = await db.get('datasets', active.value);
-  if (!row) return { problem: `dataset ${active.value} is missing` };
-  if (row.schemaVersion !== DATASET_SCHEMA_VERSION) {
-    return { problem: `dataset ${active.value} has schema version ${row.schemaVersion}, expected ${DATASET_SCHEMA_VERSION}` };
+type StoredRead =
+  | { kind: 'ok'; dataset: Dataset; origin: DatasetOrigin }
+  /** Written by a later build: keep it, serve the bundle. */
+  | { kind: 'newer'; problem: string; version: string }
+  /** Missing or unusable: repair from the bundle. */
+  | { kind: 'bad'; problem: string };
+
+/** The stored active dataset, or why it cannot be served. */
+async function readStored(db: EngineLensDatabase): Promise<StoredRead> {
+  const meta = ActiveVersionSchema.safeParse(await db.get('meta', 'activeDatasetVersion'));
+  if (!meta.success) {
+    const raw = await db.get('meta', 'activeDatasetVersion');
+    return { kind: 'bad', problem: raw === undefined ? 'no active dataset recorded' : 'the active-dataset record is invalid' };
+  }
+  const active = meta.data.value;
+  const parsedRow = DatasetRowSchema.safeParse(await db.get('datasets', active));
+  if (!parsedRow.success) return { kind: 'bad', problem: `dataset ${active} is missing or its row is malformed` };
+  const row = parsedRow.data;
+  if (row.schemaVersion > DATASET_SCHEMA_VERSION) {
+    return {
+      kind: 'newer',
+      version: active,
+      problem: `dataset ${active} was stored by a newer Engine Lens (schema version ${row.schemaVersion}; this build reads ${DATASET_SCHEMA_VERSION}), so it is kept as it is and the data that ships with this build is shown`,
+    };
+  }
+  let data = row.data;
+  if (row.schemaVersion < DATASET_SCHEMA_VERSION) {
+    const migrated = runMigrations(data, row.schemaVersion, DATASET_SCHEMA_VERSION, DATASET_MIGRATIONS);
+    if (!migrated.ok) {
+      return { kind: 'bad', problem: `dataset ${active} has schema version ${row.schemaVersion}, expected ${DATASET_SCHEMA_VERSION} (${migrated.reason})` };
+    }
+    data = migrated.value;
   }
   try {
-    return { dataset: parseDataset(row.data) };
+    const dataset = parseDataset(data);
+    // Write the migrated form back, so the next read is a plain read.
+    if (row.schemaVersion !== DATASET_SCHEMA_VERSION) await storeDataset(db, dataset, row.origin);
+    return { kind: 'ok', dataset, origin: row.origin };
   } catch (error) {
-    return { problem: `dataset ${active.value} is invalid: ${error instanceof Error ? error.message : String(error)}` };
+    return { kind: 'bad', problem: `dataset ${active} is invalid: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
 /**
- * The dataset to serve. Falls back to `bundled` (and repairs the store) when
- * the stored one is unusable; never throws.
+ * The dataset to serve. Falls back to `bundled` when the stored one is
+ * unusable (repairing the store, except for a later build's data, which is
+ * kept); never throws.
  */
-export async function loadActiveDataset(
-  db: EngineLensDatabase | null,
-  bundled: () => Dataset,
-): Promise<ActiveDataset> {
+export async function loadActiveDataset(db: EngineLensDatabase | null, bundled: () => Dataset): Promise<ActiveDataset> {
   if (!db) return { dataset: bundled(), source: 'bundle-only', repairReason: 'database unavailable' };
   try {
     const stored = await readStored(db);
-    if ('dataset' in stored) return { dataset: stored.dataset, source: 'store' };
+    if (stored.kind === 'ok') return { dataset: stored.dataset, source: 'store' };
+    if (stored.kind === 'newer') {
+      await appendLog(db, 'repair', `Served the bundled dataset: ${stored.problem}.`, { unlessRepeated: true });
+      return { dataset: bundled(), source: 'bundle-only', repairReason: stored.problem };
+    }
     const dataset = bundled();
     await storeDataset(db, dataset, 'bundled');
     await appendLog(db, 'repair', `Served the bundled dataset: ${stored.problem}.`);
@@ -94,29 +128,38 @@ export async function loadActiveDataset(
 }
 
 /**
- * On install and update: load the bundled dataset into the store. A newer
- * dataset already stored from a feed stays active; older versions are kept.
+ * On install and update: load the bundled dataset into the store. The
+ * bundle is the floor: it replaces stored data unless that is a newer feed
+ * dataset (which stays active, the bundle kept as history) or was written by
+ * a later build (kept untouched).
  */
 export async function installBundledDataset(db: EngineLensDatabase, bundled: Dataset): Promise<void> {
-  const active = await db.get('meta', 'activeDatasetVersion');
-  const activeRow = active ? await db.get('datasets', active.value) : undefined;
+  const stored = await readStored(db);
+  if (stored.kind === 'newer') {
+    if (stored.version !== bundled.version) await putHistory(db, bundled);
+    await appendLog(db, 'install', `Bundled dataset ${bundled.version} stored as history; ${stored.problem}.`);
+    return;
+  }
   const keepFeed =
-    activeRow?.origin === 'feed' &&
-    activeRow.schemaVersion === DATASET_SCHEMA_VERSION &&
-    DatasetSchema.safeParse(activeRow.data).success &&
-    activeRow.version.localeCompare(bundled.version, 'en', { numeric: true }) > 0;
+    stored.kind === 'ok' &&
+    stored.origin === 'feed' &&
+    stored.dataset.version.localeCompare(bundled.version, 'en', { numeric: true }) > 0;
   if (keepFeed) {
-    // Still store the bundle as history, without making it active.
-    await db.put('datasets', {
-      version: bundled.version,
-      schemaVersion: DATASET_SCHEMA_VERSION,
-      origin: 'bundled',
-      storedAt: Date.now(),
-      data: bundled,
-    });
-    await appendLog(db, 'install', `Bundled dataset ${bundled.version} stored; newer feed dataset ${activeRow.version} stays active.`);
+    await putHistory(db, bundled);
+    await appendLog(db, 'install', `Bundled dataset ${bundled.version} stored; newer feed dataset ${stored.dataset.version} stays active.`);
     return;
   }
   await storeDataset(db, bundled, 'bundled');
   await appendLog(db, 'install', `Bundled dataset ${bundled.version} loaded.`);
+}
+
+/** Stores a dataset without making it active. */
+async function putHistory(db: EngineLensDatabase, dataset: Dataset): Promise<void> {
+  await db.put('datasets', {
+    version: dataset.version,
+    schemaVersion: DATASET_SCHEMA_VERSION,
+    origin: 'bundled',
+    storedAt: Date.now(),
+    data: parseDataset(dataset),
+  });
 }

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
-import { DB_VERSION, openEngineLensDB, type EngineLensDatabase } from '@/entrypoints/background/db';
-import { installBundledDataset, loadActiveDataset, readLog, storeDataset } from '@/entrypoints/background/dataset-store';
+import { openEngineLensDB, type EngineLensDatabase } from '@/entrypoints/background/db';
+import { installBundledDataset, loadActiveDataset, storeDataset } from '@/entrypoints/background/dataset-store';
+import { readLog as readLogEntries } from '@/entrypoints/background/log-store';
+import { DATASET_SCHEMA_VERSION } from '@/lib/schema';
 import { bundledDataset } from '@/lib/bundled-dataset';
 import type { Dataset } from '@/lib/schema';
 
@@ -20,28 +22,13 @@ afterEach(async () => {
 });
 
 const bundle = () => bundledDataset();
+const readLog = async (database: EngineLensDatabase) => (await readLogEntries(database)).entries;
 function withShortAnswer(dataset: Dataset, shortAnswer: string, version: string): Dataset {
   const copy = structuredClone(dataset);
   copy.version = version;
   copy.comparisons[0]!.shortAnswer = shortAnswer;
   return copy;
 }
-
-describe('database upgrade', () => {
-  it('creates every store on a fresh install', () => {
-    expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'log', 'meta', 'pins']);
-  });
-
-  it('keeps pins and datasets when reopened at the current version', async () => {
-    await db.put('pins', { id: 'team-a', updatedAt: 1, data: { pick: 'vllm' } });
-    await installBundledDataset(db, bundle());
-    db.close();
-    db = await openEngineLensDB(name);
-    expect(await db.get('pins', 'team-a')).toEqual({ id: 'team-a', updatedAt: 1, data: { pick: 'vllm' } });
-    expect((await loadActiveDataset(db, bundle)).source).toBe('store');
-  });
-});
 
 describe('active dataset', () => {
   it('installs the bundle and serves it from the store', async () => {
@@ -84,6 +71,7 @@ describe('active dataset', () => {
     const active = await loadActiveDataset(db, bundle);
     expect(active.source).toBe('repaired');
     expect(active.repairReason).toMatch(/schema version 0/);
+    expect((await loadActiveDataset(db, bundle)).source).toBe('store');
   });
 
   it('keeps user pins through a repair', async () => {
@@ -104,6 +92,47 @@ describe('active dataset', () => {
   it('refuses to store an invalid dataset', async () => {
     await expect(storeDataset(db, { version: 'x' } as unknown as Dataset, 'feed')).rejects.toThrow();
     expect(await db.count('datasets')).toBe(0);
+  });
+
+  it('keeps a dataset written by a newer build untouched, serves the bundle and says why (once)', async () => {
+    // Same version key as the bundle: the case where a repair used to overwrite it.
+    const later = { ...structuredClone(bundle()), schemaVersion: DATASET_SCHEMA_VERSION + 1, futureField: 'kept' };
+    const row = { version: bundle().version, schemaVersion: DATASET_SCHEMA_VERSION + 1, origin: 'feed' as const, storedAt: 5, data: later };
+    await db.put('datasets', row);
+    await db.put('meta', { key: 'activeDatasetVersion', value: bundle().version });
+    for (let i = 0; i < 3; i++) {
+      const active = await loadActiveDataset(db, bundle);
+      expect(active.source).toBe('bundle-only');
+      expect(active.dataset).toEqual(bundle());
+      expect(active.repairReason).toMatch(/newer Engine Lens/);
+    }
+    expect(await db.get('datasets', bundle().version)).toEqual(row);
+    const log = await readLog(db);
+    expect(log.filter((line) => /newer Engine Lens/.test(line.message))).toHaveLength(1);
+    // An update of this (older) build does not overwrite it either.
+    await installBundledDataset(db, bundle());
+    expect(await db.get('datasets', bundle().version)).toEqual(row);
+    expect(await db.get('meta', 'activeDatasetVersion')).toEqual({ key: 'activeDatasetVersion', value: bundle().version });
+  });
+
+  it.each([
+    ['a number', 42],
+    ['an object', { not: 'a key' }],
+    ['an empty string', ''],
+  ])('repairs an active-dataset record that is %s, and logs it', async (_name, value) => {
+    await installBundledDataset(db, bundle());
+    await db.put('meta', { key: 'activeDatasetVersion', value });
+    const active = await loadActiveDataset(db, bundle);
+    expect(active.source).toBe('repaired');
+    expect(active.repairReason).toMatch(/active-dataset record is invalid/);
+    expect((await readLog(db))[0]).toMatchObject({ kind: 'repair' });
+    expect((await loadActiveDataset(db, bundle)).source).toBe('store');
+  });
+
+  it('repairs a row whose envelope is malformed', async () => {
+    await installBundledDataset(db, bundle());
+    await db.put('datasets', { version: bundle().version, schemaVersion: 'one', origin: 'feed', storedAt: 1, data: bundle() } as never);
+    expect((await loadActiveDataset(db, bundle)).source).toBe('repaired');
   });
 
   it('on update keeps a newer feed dataset active and stores the bundle as history', async () => {
