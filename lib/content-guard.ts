@@ -1,10 +1,11 @@
 /**
- * Checks tab-bound messages (lib/messaging.ts, `ContentRequestSchemas`) in the
- * content script, which must not bundle zod. Hand-written to mirror the
- * schemas exactly; test/unit/content-guard.test.ts runs both over the same
- * table so they cannot drift apart.
+ * Zod-free checks for what the always-loaded mentions content script
+ * receives (it must stay small and does not bundle zod): tab-bound requests,
+ * the worker's `data/changed` push, and the replies it reads. Hand-written to
+ * mirror the schemas of lib/messaging.ts exactly; test/unit/content-guard.test.ts
+ * runs both over the same table so they cannot drift apart.
  */
-import type { CardTarget, ContentRequest } from './messaging';
+import type { CardTarget, ChangeKind, DataChanged, ReplyData, TabRequest } from './messaging';
 
 type Json = Record<string, unknown>;
 
@@ -28,20 +29,35 @@ function isCardTarget(value: unknown): value is CardTarget {
   );
 }
 
-/** Validates a message sent to the content script; null when it is not one of ours or malformed. */
-export function parseContentRequest(raw: unknown): ContentRequest | null {
+/** Validates a tab-bound request sent to the content script; null when it is not one or malformed. */
+export function parseTabRequest(raw: unknown): TabRequest | null {
   if (!isObject(raw)) return null;
   switch (raw.type) {
     case 'content/list-mentions':
-      return hasExactKeys(raw, ['type']) ? (raw as ContentRequest<'content/list-mentions'>) : null;
+      return hasExactKeys(raw, ['type']) ? (raw as TabRequest<'content/list-mentions'>) : null;
     case 'content/open-card':
       return hasExactKeys(raw, ['type', 'target', 'focus', 'scroll']) &&
         isCardTarget(raw.target) &&
         typeof raw.focus === 'boolean' &&
         typeof raw.scroll === 'boolean'
-        ? (raw as ContentRequest<'content/open-card'>)
+        ? (raw as TabRequest<'content/open-card'>)
         : null;
     default:
       return null;
   }
+}
+
+const CHANGE_KINDS: ReadonlySet<unknown> = new Set<ChangeKind>(['dataset', 'pins', 'settings']);
+
+/** Validates the worker's `data/changed` push; null when it is not one or malformed. */
+export function parseDataChanged(raw: unknown): DataChanged | null {
+  if (!isObject(raw) || raw.type !== 'data/changed' || !hasExactKeys(raw, ['type', 'changed'])) return null;
+  const { changed } = raw;
+  if (!Array.isArray(changed) || changed.length < 1 || changed.length > 3) return null;
+  return changed.every((kind) => CHANGE_KINDS.has(kind)) ? (raw as DataChanged) : null;
+}
+
+/** The reply of `card/load-ui`. */
+export function isLoadUiReply(data: unknown): data is ReplyData<'card/load-ui'> {
+  return isObject(data) && typeof data.injected === 'boolean';
 }

@@ -1,90 +1,94 @@
 /**
- * The one place where Engine Lens's messages are declared: their names, their
- * payloads (zod), their replies, and who may send them.
+ * The one place where Engine Lens's messages are declared. Each message has
+ * one entry: its request (zod, including its `type`), its reply (zod), and
+ * whether it is privileged. Types are derived from the schemas; nothing else
+ * in the code base spells a message name.
  *
- * The background worker validates every incoming message against these
- * schemas before any handler runs (see lib/router.ts). Senders import only the
- * *types* from here (lib/send.ts), so the content script does not bundle zod.
+ * - {@link Messages}: requests the background worker answers (lib/router.ts
+ *   validates each request and its sender before any handler runs; senders
+ *   validate the reply where they receive it, lib/browser/send.ts).
+ * - {@link TabMessages}: requests a tab's content script answers, sent by the
+ *   worker or the popup (lib/browser/send-to-tab.ts). The content script must
+ *   not bundle zod: it checks them with lib/content-guard.ts, which a unit
+ *   test keeps in step with these schemas.
+ * - {@link DataChangedSchema}: the worker's push to open pages and tabs.
  */
 import { z } from 'zod';
-import type { CardData } from './card-data';
+import { CardDataSchema } from './card-data';
+import { ValidDatasetSchema } from './normalize';
 import { PAGE_MENTION_LIST_LIMIT } from './page-digest';
-import { EngineIdSchema, type Dataset } from './schema';
+import { ComparisonIdSchema, EngineIdSchema } from './schema';
+import { StatusSchema } from './status';
+
+/** One message: what is sent, what comes back, and who may send it. */
+interface MessageSpec {
+  request: z.ZodType<{ type: string }>;
+  reply: z.ZodType;
+  /**
+   * True for messages that change data or act with the worker's privileges:
+   * accepted only from the extension's own pages, never from content scripts
+   * (which share a process with arbitrary web pages).
+   */
+  privileged: boolean;
+}
+
+/** A request schema: `{ type, ...fields }`, nothing else (unknown keys are refused). */
+function request<T extends string>(type: T): z.ZodObject<{ type: z.ZodLiteral<T> }, z.core.$strict>;
+function request<T extends string, S extends z.ZodRawShape>(
+  type: T,
+  fields: S,
+): z.ZodObject<{ type: z.ZodLiteral<T> } & S, z.core.$strict>;
+function request(type: string, fields: z.ZodRawShape = {}) {
+  return z.object({ type: z.literal(type), ...fields }).strict();
+}
 
 /** Every request the background worker answers, keyed by `type`. */
-export const RequestSchemas = {
-  /** The full active comparison dataset (popup, comparison page). */
-  'dataset/get': z.object({ type: z.literal('dataset/get') }).strict(),
+export const Messages = {
+  /** The full active dataset, every comparison in it (popup, comparison page). */
+  'dataset/get': { request: request('dataset/get'), reply: ValidDatasetSchema, privileged: false },
   /** Where the active dataset came from and the worker's recent history. */
-  'status/get': z.object({ type: z.literal('status/get') }).strict(),
-  /** Compact data for hover cards; fetched once per page by the content script. */
-  'card/get': z.object({ type: z.literal('card/get') }).strict(),
-  /** Injects the card UI script into the sender's frame (loaded on first need). */
-  'card/load-ui': z.object({ type: z.literal('card/load-ui') }).strict(),
+  'status/get': { request: request('status/get'), reply: StatusSchema, privileged: false },
+  /** Compact data for one comparison's hover card; fetched once per page by the card UI. */
+  'card/get': {
+    request: request('card/get', { comparisonId: ComparisonIdSchema }),
+    reply: CardDataSchema,
+    privileged: false,
+  },
+  /** Injects the card UI script into the sender's frame, once per document (loaded on first need). */
+  'card/load-ui': { request: request('card/load-ui'), reply: z.object({ injected: z.boolean() }), privileged: false },
   /**
-   * Opens the full comparison page (comparison.html) in a new tab. Content
-   * scripts cannot open extension pages by URL themselves; this only ever
-   * opens the extension's own page.
+   * Opens the full page of one comparison (comparison.html) in a new tab.
+   * Content scripts cannot open extension pages by URL themselves; this only
+   * ever opens the extension's own page, and at most one per user action.
    */
-  'comparison/open': z.object({ type: z.literal('comparison/open') }).strict(),
-  /** Throws away the stored dataset and reloads the bundled one. Extension pages only. */
-  'dataset/reset': z.object({ type: z.literal('dataset/reset') }).strict(),
-} as const;
+  'comparison/open': {
+    request: request('comparison/open', { comparisonId: ComparisonIdSchema }),
+    reply: z.object({ opened: z.boolean() }),
+    privileged: false,
+  },
+  /** Throws away the stored dataset and reloads the bundled one. */
+  'dataset/reset': {
+    request: request('dataset/reset'),
+    reply: z.object({ datasetVersion: z.string().min(1) }),
+    privileged: true,
+  },
+} as const satisfies Record<string, MessageSpec>;
 
-export type MessageType = keyof typeof RequestSchemas;
-export type Request<T extends MessageType = MessageType> = z.infer<(typeof RequestSchemas)[T]>;
+export type MessageType = keyof typeof Messages;
+export type Request<T extends MessageType = MessageType> = z.infer<(typeof Messages)[T]['request']>;
+export type ReplyData<T extends MessageType> = z.infer<(typeof Messages)[T]['reply']>;
 
-/**
- * Messages that change data or act with the worker's privileges: accepted only
- * from the extension's own pages, never from content scripts (which share a
- * process with arbitrary web pages).
- */
-export const PRIVILEGED: Readonly<Record<MessageType, boolean>> = {
-  'dataset/get': false,
-  'status/get': false,
-  'card/get': false,
-  'card/load-ui': false,
-  'comparison/open': false,
-  'dataset/reset': true,
-};
-
-export interface StatusReply {
-  datasetVersion: string;
-  source: 'store' | 'repaired' | 'bundle-only';
-  repairReason: string | null;
-  log: { at: number; kind: string; message: string }[];
-}
-
-/** Reply payload of each message. */
-export interface Replies {
-  'dataset/get': Dataset;
-  'status/get': StatusReply;
-  'card/get': CardData;
-  'card/load-ui': { injected: boolean };
-  'comparison/open': { opened: true };
-  'dataset/reset': { datasetVersion: string };
-}
-
-export const ErrorCodeSchema = z.enum(['invalid-message', 'unknown-message', 'forbidden', 'internal']);
+export const ErrorCodeSchema = z.enum(['invalid-message', 'unknown-message', 'forbidden', 'invalid-reply', 'internal']);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+export type ErrorReply = { ok: false; error: { code: ErrorCode; message: string } };
 
 /** Every reply is a result: handlers never throw across the message boundary. */
-export type Reply<T extends MessageType = MessageType> =
-  | { ok: true; data: Replies[T] }
-  | { ok: false; error: { code: ErrorCode; message: string } };
-
-/** Shape check for a reply (its payload is validated by whoever uses it). */
-export const ReplyEnvelopeSchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: ErrorCodeSchema, message: z.string() }) }),
-]);
+export type Reply<T extends MessageType = MessageType> = { ok: true; data: ReplyData<T> } | ErrorReply;
 
 // ---------------------------------------------------------------------------
-// Tab-bound messages: sent by the background or the popup to a tab's content
-// script with `tabs.sendMessage`, answered with the same {@link Reply}
-// envelope. The content script must not bundle zod, so it checks these with
-// the hand-written guard in lib/content-guard.ts (a unit test keeps the two in
-// step); the senders validate the replies with the schemas below.
+// Tab-bound messages, answered by a tab's content script with the same
+// envelope. Only the extension itself can reach a content script with
+// `tabs.sendMessage`; `privileged` says so, for the shape's sake.
 // ---------------------------------------------------------------------------
 
 /** Which mention a card opens for: one by its id (from `content/list-mentions`), or the one at or nearest to the selection. */
@@ -93,22 +97,6 @@ export const CardTargetSchema = z.union([
   z.object({ kind: z.literal('selection') }).strict(),
 ]);
 export type CardTarget = z.infer<typeof CardTargetSchema>;
-
-/** Every request a content script answers, keyed by `type`. */
-export const ContentRequestSchemas = {
-  /** The mentions on the page, for the popup's "On this page". */
-  'content/list-mentions': z.object({ type: z.literal('content/list-mentions') }).strict(),
-  /**
-   * Opens a card (loading the card UI if needed). `focus` moves keyboard focus
-   * into it; `scroll` first scrolls the mention into view.
-   */
-  'content/open-card': z
-    .object({ type: z.literal('content/open-card'), target: CardTargetSchema, focus: z.boolean(), scroll: z.boolean() })
-    .strict(),
-} as const;
-
-export type ContentMessageType = keyof typeof ContentRequestSchemas;
-export type ContentRequest<T extends ContentMessageType = ContentMessageType> = z.infer<(typeof ContentRequestSchemas)[T]>;
 
 /** One mention on the page, with the text around it (plain text, never markup). */
 export const PageMentionSchema = z.object({
@@ -122,18 +110,47 @@ export const PageMentionSchema = z.object({
 });
 export type PageMention = z.infer<typeof PageMentionSchema>;
 
-export const ContentReplySchemas = {
-  'content/list-mentions': z.object({
-    /** Mentions per engine id, over the whole page. */
-    counts: z.record(EngineIdSchema, z.number().int().nonnegative()),
-    total: z.number().int().nonnegative(),
-    /** The first {@link PAGE_MENTION_LIST_LIMIT} mentions in document order. */
-    mentions: z.array(PageMentionSchema).max(PAGE_MENTION_LIST_LIMIT),
-  }),
-  'content/open-card': z.object({ opened: z.boolean() }),
-} as const;
+/** Every request a content script answers, keyed by `type`. */
+export const TabMessages = {
+  /** The mentions on the page, for the popup's "On this page". */
+  'content/list-mentions': {
+    request: request('content/list-mentions'),
+    reply: z.object({
+      /** Mentions per engine id, over the whole page. */
+      counts: z.record(EngineIdSchema, z.number().int().nonnegative()),
+      total: z.number().int().nonnegative(),
+      /** The first {@link PAGE_MENTION_LIST_LIMIT} mentions in document order. */
+      mentions: z.array(PageMentionSchema).max(PAGE_MENTION_LIST_LIMIT),
+    }),
+    privileged: true,
+  },
+  /**
+   * Opens a card (loading the card UI if needed). `focus` moves keyboard focus
+   * into it; `scroll` first scrolls the mention into view.
+   */
+  'content/open-card': {
+    request: request('content/open-card', { target: CardTargetSchema, focus: z.boolean(), scroll: z.boolean() }),
+    reply: z.object({ opened: z.boolean() }),
+    privileged: true,
+  },
+} as const satisfies Record<string, MessageSpec>;
 
-export type ContentReplies = { [T in ContentMessageType]: z.infer<(typeof ContentReplySchemas)[T]> };
-export type ContentReply<T extends ContentMessageType = ContentMessageType> =
-  | { ok: true; data: ContentReplies[T] }
-  | { ok: false; error: { code: ErrorCode; message: string } };
+export type TabMessageType = keyof typeof TabMessages;
+export type TabRequest<T extends TabMessageType = TabMessageType> = z.infer<(typeof TabMessages)[T]['request']>;
+export type TabReplyData<T extends TabMessageType> = z.infer<(typeof TabMessages)[T]['reply']>;
+export type TabReply<T extends TabMessageType = TabMessageType> = { ok: true; data: TabReplyData<T> } | ErrorReply;
+
+// ---------------------------------------------------------------------------
+// The push channel: the worker tells open extension pages (runtime.sendMessage)
+// and the content scripts of open tabs (tabs.sendMessage) that data changed,
+// so per-page caches refresh without a reload. Fire and forget: no reply.
+// ---------------------------------------------------------------------------
+
+/** What changed: the served dataset, the team's pins, or the user's settings. */
+export const ChangeKindSchema = z.enum(['dataset', 'pins', 'settings']);
+export type ChangeKind = z.infer<typeof ChangeKindSchema>;
+
+export const DataChangedSchema = z
+  .object({ type: z.literal('data/changed'), changed: z.array(ChangeKindSchema).min(1).max(3) })
+  .strict();
+export type DataChanged = z.infer<typeof DataChangedSchema>;

@@ -143,13 +143,21 @@ export function loadSourceDataset(json: unknown): Dataset {
 }
 
 /**
+ * A normalized dataset that is also sound: `DatasetSchema` plus the
+ * cross-references of {@link integrityProblems}. This is what crosses every
+ * trust boundary (IndexedDB rows read back, the worker's replies, feeds).
+ */
+export const ValidDatasetSchema = DatasetSchema.superRefine((dataset, ctx) => {
+  for (const problem of integrityProblems(dataset)) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/**
  * Validates an already normalized dataset, e.g. one read back from IndexedDB
  * or received from a feed: shape (including `schemaVersion`) and
  * cross-references. Throws an Error on anything invalid.
  */
 export function parseDataset(json: unknown): Dataset {
-  const result = DatasetSchema.safeParse(json);
+  const result = ValidDatasetSchema.safeParse(json);
   if (!result.success) throw new Error(`Invalid dataset: ${describeZodError(result.error)}`);
-  assertIntegrity(result.data, 'Dataset');
   return result.data;
 }

@@ -1,11 +1,11 @@
 /**
  * Routes a raw runtime message to its handler: validates it against the
- * protocol (lib/messaging.ts), enforces who may send it, and turns every
+ * message table (lib/messaging.ts), enforces who may send it, and turns every
  * failure into a typed error reply. Pure apart from the handlers it is given,
  * so it is unit-tested without a browser.
  */
-import { PRIVILEGED, RequestSchemas, type MessageType, type Reply, type Replies, type Request } from './messaging';
-import { describeZodError } from './schema';
+import { Messages, type MessageType, type Reply, type ReplyData, type Request } from './messaging';
+import { clip, describeZodError } from './schema';
 
 /** The parts of `runtime.MessageSender` the router looks at. */
 export interface SenderInfo {
@@ -15,13 +15,13 @@ export interface SenderInfo {
 
 /** Who is asking, as the router established it. */
 export interface MessageContext {
-  sender: SenderInfo & { tab?: { id?: number }; frameId?: number };
+  sender: SenderInfo & { tab?: { id?: number }; frameId?: number; documentId?: string };
   /** True when the sender is one of this extension's own pages. */
   fromExtensionPage: boolean;
 }
 
 export type Handlers = {
-  [T in MessageType]: (request: Request<T>, context: MessageContext) => Promise<Replies[T]>;
+  [T in MessageType]: (request: Request<T>, context: MessageContext) => Promise<ReplyData<T>>;
 };
 
 /**
@@ -33,7 +33,7 @@ export function isExtensionPage(sender: SenderInfo, extensionId: string, extensi
 }
 
 function isMessageType(type: unknown): type is MessageType {
-  return typeof type === 'string' && Object.hasOwn(RequestSchemas, type);
+  return typeof type === 'string' && Object.hasOwn(Messages, type);
 }
 
 export function createRouter(handlers: Handlers, self: { extensionId: string; extensionOrigin: string }) {
@@ -43,23 +43,25 @@ export function createRouter(handlers: Handlers, self: { extensionId: string; ex
       return { ok: false, error: { code: 'invalid-message', message: 'A message must be an object with a string "type".' } };
     }
     if (!isMessageType(type)) {
-      return { ok: false, error: { code: 'unknown-message', message: `Unknown message type "${type}".` } };
+      // Never echo an oversized input back.
+      return { ok: false, error: { code: 'unknown-message', message: `Unknown message type "${clip(type, 60)}".` } };
     }
-    const parsed = RequestSchemas[type].safeParse(raw);
+    const spec = Messages[type];
+    const parsed = spec.request.safeParse(raw);
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid-message', message: `Invalid "${type}" message: ${describeZodError(parsed.error)}` } };
     }
     const fromExtensionPage = isExtensionPage(sender, self.extensionId, self.extensionOrigin);
-    if (PRIVILEGED[type] && !fromExtensionPage) {
+    if (spec.privileged && !fromExtensionPage) {
       return { ok: false, error: { code: 'forbidden', message: `"${type}" is accepted only from Engine Lens's own pages.` } };
     }
     try {
-      const handler = handlers[type] as (request: Request, context: MessageContext) => Promise<Replies[MessageType]>;
-      const data = await handler(parsed.data, { sender, fromExtensionPage });
+      const handler = handlers[type] as (request: Request, context: MessageContext) => Promise<unknown>;
+      const data = await handler(parsed.data as Request, { sender, fromExtensionPage });
       return { ok: true, data } as Reply;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'internal', message } };
+      return { ok: false, error: { code: 'internal', message: clip(message, 500) } };
     }
   };
 }

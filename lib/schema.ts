@@ -87,6 +87,10 @@ export type FactGroup = z.infer<typeof FactGroupSchema>;
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase slugs');
 
+/** Which comparison of a dataset a request or a pin means. */
+export const ComparisonIdSchema = slug.max(100);
+export type ComparisonId = z.infer<typeof ComparisonIdSchema>;
+
 /** Values keyed by engine id; a missing key means the source gives no value ("—"). */
 const perEngine = <T extends z.ZodType>(value: T) => z.record(EngineIdSchema, value);
 
@@ -250,10 +254,23 @@ export const DatasetSchema = z.object({
 });
 export type Dataset = z.infer<typeof DatasetSchema>;
 
-/** Human-readable one-line summary of a zod error, for error replies and logs. */
+/** Longest piece of an error description: errors go into replies and logs, never whole inputs. */
+const ERROR_PART_MAX = 160;
+
+/** `text` cut to `max` characters, marked with "…" where cut. */
+export function clip(text: string, max = ERROR_PART_MAX): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * Human-readable one-line summary of a zod error, for error replies and logs.
+ * Bounded (at most five issues, each clipped), so an oversized or hostile
+ * input is never echoed back.
+ */
 export function describeZodError(error: z.ZodError): string {
-  return error.issues
+  const issues = error.issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
+    .map((issue) => clip(`${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`));
+  const more = error.issues.length > 5 ? `; and ${error.issues.length - 5} more` : '';
+  return issues.join('; ') + more;
 }

@@ -10,6 +10,7 @@ import { Faq } from './Faq';
 import { Audience } from './Audience';
 import { Provenance } from './Provenance';
 import type { ReactNode } from 'react';
+import { ErrorBoundary } from '../ErrorBoundary';
 
 /** Jump links to each section's heading (ids set by the sections themselves). */
 const SECTIONS = [
@@ -63,15 +64,32 @@ export function ComparisonView({
       </nav>
       <main className="content">
         {notice}
-        <Verdict comparison={comparison} engines={engines} />
-        {afterVerdict}
-        <KeyDifferences comparison={comparison} engines={engines} />
-        <Disagreements comparison={comparison} engines={engines} />
-        <FactsTable comparison={comparison} engines={engines} />
-        <Charts comparison={comparison} engines={engines} />
-        <ProsCons comparison={comparison} engines={engines} />
-        <Faq comparison={comparison} />
-        <Audience engines={engines} />
+        {/* Each section fails alone: one that cannot render says so, the others stay. */}
+        <ErrorBoundary name="The verdict">
+          <Verdict comparison={comparison} engines={engines} />
+        </ErrorBoundary>
+        {afterVerdict && <ErrorBoundary name="On this page">{afterVerdict}</ErrorBoundary>}
+        <ErrorBoundary name="Key differences">
+          <KeyDifferences comparison={comparison} engines={engines} />
+        </ErrorBoundary>
+        <ErrorBoundary name="Where the sources disagree">
+          <Disagreements comparison={comparison} engines={engines} />
+        </ErrorBoundary>
+        <ErrorBoundary name="Facts and figures">
+          <FactsTable comparison={comparison} engines={engines} />
+        </ErrorBoundary>
+        <ErrorBoundary name="Charts">
+          <Charts comparison={comparison} engines={engines} />
+        </ErrorBoundary>
+        <ErrorBoundary name="Pros and cons">
+          <ProsCons comparison={comparison} engines={engines} />
+        </ErrorBoundary>
+        <ErrorBoundary name="FAQ">
+          <Faq comparison={comparison} />
+        </ErrorBoundary>
+        <ErrorBoundary name="Who each engine is for">
+          <Audience engines={engines} />
+        </ErrorBoundary>
       </main>
       <Provenance provenance={comparison.provenance} datasetVersion={dataset.version} />
     </div>

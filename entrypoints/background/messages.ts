@@ -1,33 +1,35 @@
 /**
- * Wires the protocol's handlers to runtime messages. Every message goes
+ * Wires the message table's handlers to runtime messages. Every message goes
  * through lib/router.ts, which validates it and checks the sender first.
  */
 import { selectCardData } from '@/lib/card-data';
 import { createRouter, type Handlers } from '@/lib/router';
-import { activeDataset, recentLog, resetToBundled } from './data';
+import { broadcastChange } from './broadcast';
 import { injectCardUi } from './card-ui';
+import { activeDataset, recentLog, resetToBundled } from './data';
 import { openComparisonPage } from './tabs';
 
 const handlers: Handlers = {
   'dataset/get': async () => (await activeDataset()).dataset,
   'status/get': async () => {
     const active = await activeDataset();
+    const { entries, unreadable } = await recentLog();
     return {
       datasetVersion: active.dataset.version,
       source: active.source,
       repairReason: active.repairReason ?? null,
-      log: await recentLog(),
+      log: entries,
+      unreadableLogRows: unreadable,
     };
   },
-  'card/get': async () => {
-    const { dataset } = await activeDataset();
-    const comparison = dataset.comparisons[0];
-    if (!comparison) throw new Error('The dataset has no comparison.');
-    return selectCardData(dataset, comparison.id);
-  },
+  'card/get': async ({ comparisonId }) => selectCardData((await activeDataset()).dataset, comparisonId),
   'card/load-ui': async (_request, { sender }) => ({ injected: await injectCardUi(sender) }),
-  'comparison/open': async (_request, { sender }) => openComparisonPage(sender.tab?.id),
-  'dataset/reset': async () => ({ datasetVersion: await resetToBundled() }),
+  'comparison/open': async ({ comparisonId }, { sender }) => openComparisonPage(comparisonId, sender.tab?.id),
+  'dataset/reset': async () => {
+    const datasetVersion = await resetToBundled();
+    void broadcastChange(['dataset']);
+    return { datasetVersion };
+  },
 };
 
 export function listenForMessages(): void {

@@ -3,15 +3,37 @@
  * command: opening the full comparison page, and asking the active tab's
  * content script to open a card.
  */
-import type { ContentRequest } from '@/lib/messaging';
+import { sendToTab } from '@/lib/browser/send-to-tab';
+import type { ComparisonId } from '@/lib/schema';
 
 /** The extension's own full-page comparison; the only page `comparison/open` opens. */
 export const COMPARISON_PAGE = '/comparison.html';
 
+/** The full page of one comparison (`?comparison=<id>`). */
+export function comparisonPageUrl(comparisonId: ComparisonId): string {
+  return `${browser.runtime.getURL(COMPARISON_PAGE)}?comparison=${encodeURIComponent(comparisonId)}`;
+}
+
+/**
+ * A second request from the same tab this soon after a tab was opened for it
+ * is the same user action (a double click, or a flood of messages): it opens
+ * nothing. One click, one tab.
+ */
+export const OPEN_COOLDOWN_MS = 2000;
+const lastOpenedFor = new Map<number, number>();
+
 /** Opens the full comparison in a new tab, next to the tab that asked (when there is one). */
-export async function openComparisonPage(openerTabId?: number): Promise<{ opened: true }> {
+export async function openComparisonPage(
+  comparisonId: ComparisonId,
+  openerTabId?: number,
+  now = Date.now(),
+): Promise<{ opened: boolean }> {
+  const key = openerTabId ?? -1;
+  const last = lastOpenedFor.get(key);
+  if (last !== undefined && now - last < OPEN_COOLDOWN_MS) return { opened: false };
+  lastOpenedFor.set(key, now);
   await browser.tabs.create({
-    url: browser.runtime.getURL(COMPARISON_PAGE),
+    url: comparisonPageUrl(comparisonId),
     ...(openerTabId === undefined ? {} : { openerTabId }),
   });
   return { opened: true };
@@ -30,15 +52,14 @@ export async function runCommand(command: string, tab?: { id?: number }): Promis
   if (command !== OPEN_CARD_COMMAND) return false;
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (tabId === undefined) return false;
-  const request: ContentRequest<'content/open-card'> = {
-    type: 'content/open-card',
-    target: { kind: 'selection' },
-    focus: true,
-    scroll: true,
-  };
   try {
-    const reply = (await browser.tabs.sendMessage(tabId, request)) as { ok?: boolean; data?: { opened?: unknown } } | undefined;
-    return reply?.ok === true && reply.data?.opened === true;
+    const { opened } = await sendToTab(tabId, {
+      type: 'content/open-card',
+      target: { kind: 'selection' },
+      focus: true,
+      scroll: true,
+    });
+    return opened;
   } catch {
     return false; // no content script in that tab
   }
@@ -54,5 +75,6 @@ export function listenForCommands(): void {
   browser.commands.onCommand.addListener((command, tab) => {
     void runCommand(command, tab);
   });
+  browser.tabs.onRemoved.addListener((tabId) => lastOpenedFor.delete(tabId));
   (globalThis as { engineLensRunCommand?: typeof runCommand }).engineLensRunCommand = runCommand;
 }

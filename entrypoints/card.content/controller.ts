@@ -9,9 +9,17 @@
  * opening a card never waits for a message.
  */
 import { mountCard, type CardHost, type MentionAnchor } from '@/components/card/mount';
-import { getMentionsApi, type MentionsApi, type RegisteredMention } from '@/entrypoints/mentions.content/api';
-import { cardBridge, type CardOpenRequest, type CardUi } from '@/lib/browser/card-bridge';
-import { CardDataSchema, type CardData } from '@/lib/card-data';
+import {
+  isolatedWorld,
+  type CardOpenRequest,
+  type CardUi,
+  type MentionsApi,
+  type RegisteredMention,
+} from '@/lib/browser/isolated-world';
+import { send } from '@/lib/browser/send';
+import type { CardData } from '@/lib/card-data';
+import { MENTIONS_COMPARISON_ID } from '@/lib/comparisons';
+import { DataChangedSchema } from '@/lib/messaging';
 import {
   DEFAULT_HOVER_TIMING,
   INITIAL_HOVER_STATE,
@@ -21,24 +29,25 @@ import {
   type HoverIntentEvent,
 } from '@/lib/hover-intent';
 import { pickMention } from '@/lib/mention-pick';
-import { send } from '@/lib/browser/send';
 import { isSiteHovercardOpen, isSiteHovercardTrigger, selectionBox, selectionTouches } from './page-state';
 import { markCardShown } from './timing';
 
 /** Starts the card UI until `signal` aborts. */
 export function startCardUi(signal: AbortSignal): void {
-  const mentions = getMentionsApi();
+  const bridge = isolatedWorld();
+  if (bridge.cardUi) return; // already running in this document: a second injection does nothing
+  bridge.cardUiLoaded = true;
+  const mentions = bridge.mentions;
   if (!mentions) {
     // Injected into a frame without the mentions script (should not happen): nothing to attach to.
     console.error('[Engine Lens] the card UI found no mentions content script');
     return;
   }
   const controller = new CardController(mentions, mountCard(document), signal);
-  const bridge = cardBridge();
   const ui: CardUi = { open: (request) => controller.open(request) };
-  bridge.ui = ui;
+  bridge.cardUi = ui;
   signal.addEventListener('abort', () => {
-    if (bridge.ui === ui) bridge.ui = null;
+    if (bridge.cardUi === ui) bridge.cardUi = null;
     controller.destroy();
   });
   // Requests made while this script was loading (keyboard command, popup).
@@ -80,14 +89,17 @@ class CardController {
     // Fetch now, while the pointer rests: the data is in memory when the delay ends.
     void this.loadData().catch((error: unknown) => console.error('[Engine Lens] could not load the card data', error));
     this.trackPointer(signal);
+    this.followDataChanges(signal);
   }
 
-  /** The validated card data, fetched once (again only if the first fetch failed). */
+  /**
+   * The card data, fetched once per page (again only if the fetch failed, or
+   * after the worker announced that the dataset or the pins changed). `send`
+   * validates the reply: it crosses a trust boundary like any other input.
+   */
   private loadData(): Promise<CardData> {
-    this.dataLoad ??= send({ type: 'card/get' }).then(
-      (raw) => {
-        // Crosses a trust boundary: the worker's reply is checked like any other input.
-        const data = CardDataSchema.parse(raw);
+    this.dataLoad ??= send({ type: 'card/get', comparisonId: MENTIONS_COMPARISON_ID }).then(
+      (data) => {
         this.data = data;
         // The hover that loaded this script is probably waiting for its card: render it ahead now.
         const hovered = this.mentions.hoveredMention();
@@ -100,6 +112,19 @@ class CardController {
       },
     );
     return this.dataLoad;
+  }
+
+  /** The worker's `data/changed` push: the next card shows the new data, without a reload. */
+  private followDataChanges(signal: AbortSignal): void {
+    const onMessage = (raw: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id) return;
+      const message = DataChangedSchema.safeParse(raw);
+      if (!message.success || !message.data.changed.some((kind) => kind === 'dataset' || kind === 'pins')) return;
+      this.dataLoad = null;
+      void this.loadData().catch((error: unknown) => console.error('[Engine Lens] could not reload the card data', error));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
   }
 
   /** Subscribes to hovers; `lastEnter` is the enter that happened before this script ran. */
@@ -244,7 +269,7 @@ class CardController {
     this.host.show(data, anchor, {
       focus,
       onOpenFullComparison: () => {
-        send({ type: 'comparison/open' }).catch((error: unknown) =>
+        send({ type: 'comparison/open', comparisonId: data.comparisonId }).catch((error: unknown) =>
           console.error('[Engine Lens] could not open the comparison', error),
         );
       },

@@ -11,12 +11,13 @@
  *
  * No zod here: requests are checked by lib/content-guard.ts.
  */
-import { cardBridge, type CardOpenRequest } from '@/lib/browser/card-bridge';
-import { parseContentRequest } from '@/lib/content-guard';
-import type { ContentReplies, ContentReply, ContentRequest, PageMention } from '@/lib/messaging';
+import { isolatedWorld, type CardOpenRequest, type RegisteredMention } from '@/lib/browser/isolated-world';
+import { sendGuarded } from '@/lib/browser/send-guarded';
+import { isLoadUiReply, parseTabRequest } from '@/lib/content-guard';
+import type { PageMention, TabReply, TabReplyData, TabRequest } from '@/lib/messaging';
 import { PAGE_MENTION_LIST_LIMIT, snippetAround } from '@/lib/page-digest';
-import { send } from '@/lib/browser/send';
-import { listMentions, onMentionHover, type RegisteredMention } from './api';
+import { onMentionHover } from './hover';
+import type { MentionRegistry } from './registry';
 
 /** After this many failed loads the hover path stops asking (requests from the popup still try). */
 const MAX_HOVER_LOAD_ATTEMPTS = 3;
@@ -26,7 +27,7 @@ let failedLoads = 0;
 
 /** Injects the card UI once; a failed load may be retried. */
 function loadCardUi(): Promise<void> {
-  loading ??= send({ type: 'card/load-ui' }).then(
+  loading ??= sendGuarded({ type: 'card/load-ui' }, isLoadUiReply).then(
     () => undefined,
     (error: unknown) => {
       loading = null;
@@ -39,15 +40,15 @@ function loadCardUi(): Promise<void> {
 
 /** Opens a card through the card UI, loading it first if needed. */
 function requestCard(request: CardOpenRequest): Promise<boolean> {
-  const bridge = cardBridge();
-  if (bridge.ui) return bridge.ui.open(request);
+  const bridge = isolatedWorld();
+  if (bridge.cardUi) return bridge.cardUi.open(request);
   return new Promise<boolean>((resolve, reject) => {
     const entry = { request, resolve };
     bridge.pending.push(entry);
     loadCardUi().then(
       () => {
         // The script ran but did not start (it reports why): do not leave the caller waiting.
-        if (!bridge.ui && bridge.pending.includes(entry)) {
+        if (!bridge.cardUi && bridge.pending.includes(entry)) {
           bridge.pending.splice(bridge.pending.indexOf(entry), 1);
           resolve(false);
         }
@@ -82,25 +83,25 @@ function describe(mention: RegisteredMention): PageMention {
   return { id: mention.id, engine: mention.engine, text: mention.text, ...snippetAround(before, after) };
 }
 
-function listPageMentions(): ContentReplies['content/list-mentions'] {
-  const mentions = listMentions();
+function listPageMentions(registry: MentionRegistry): TabReplyData<'content/list-mentions'> {
+  const mentions = registry.list();
   const counts: Record<string, number> = {};
   for (const m of mentions) counts[m.engine] = (counts[m.engine] ?? 0) + 1;
   return { counts, total: mentions.length, mentions: mentions.slice(0, PAGE_MENTION_LIST_LIMIT).map(describe) };
 }
 
-async function answer(request: ContentRequest): Promise<ContentReplies[ContentRequest['type']]> {
-  if (request.type === 'content/list-mentions') return listPageMentions();
+async function answer(registry: MentionRegistry, request: TabRequest): Promise<TabReplyData<TabRequest['type']>> {
+  if (request.type === 'content/list-mentions') return listPageMentions(registry);
   const { target, focus, scroll } = request;
   return { opened: await requestCard({ target, focus, scroll }) };
 }
 
 /** Starts the trigger and the message listener until `signal` aborts. */
-export function startCardTrigger(signal: AbortSignal): void {
-  const bridge = cardBridge();
+export function startCardTrigger(registry: MentionRegistry, signal: AbortSignal): void {
+  const bridge = isolatedWorld();
   const stopHover = onMentionHover((event) => {
     if (event.type !== 'enter') return;
-    if (bridge.ui) {
+    if (bridge.cardUi) {
       stopHover(); // the card UI follows hovers itself now
       return;
     }
@@ -110,13 +111,13 @@ export function startCardTrigger(signal: AbortSignal): void {
     }
   });
 
-  const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (reply: ContentReply) => void) => {
+  const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (reply: TabReply) => void) => {
     // Only this extension's background and popup can reach a content script; check anyway.
     if (sender.id !== browser.runtime.id) return;
-    const request = parseContentRequest(raw);
+    const request = parseTabRequest(raw);
     if (!request) return; // not ours to answer
-    answer(request).then(
-      (data) => sendResponse({ ok: true, data } as ContentReply),
+    answer(registry, request).then(
+      (data) => sendResponse({ ok: true, data } as TabReply),
       (error: unknown) =>
         sendResponse({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } }),
     );

@@ -5,16 +5,9 @@
  *
  * The hover card (a later issue) subscribes with {@link onMentionHover}.
  */
+import type { MentionHoverEvent, MentionHoverListener, RegisteredMention } from '@/lib/browser/isolated-world';
 import type { BusyClock } from './perf';
-import { containsPoint, type MentionEntry, type MentionRegistry, type RegisteredMention } from './registry';
-
-/** Sent when the pointer moves onto a mention's glyphs (`enter`) or off them (`leave`). */
-export interface MentionHoverEvent {
-  type: 'enter' | 'leave';
-  mention: RegisteredMention;
-}
-
-export type MentionHoverListener = (event: MentionHoverEvent) => void;
+import { containsPoint, type MentionEntry, type MentionRegistry } from './registry';
 
 const listeners = new Set<MentionHoverListener>();
 let hovered: MentionEntry | null = null;
@@ -23,7 +16,6 @@ let hovered: MentionEntry | null = null;
  * Calls `listener` whenever the pointer enters or leaves a mention. Every
  * `enter` is followed by exactly one `leave` for the same mention before the
  * next `enter` (also when the mention is removed from the page while hovered).
- * While hovered, `mention.rect()` is the line box under the pointer.
  * Returns a function that unsubscribes.
  */
 export function onMentionHover(listener: MentionHoverListener): () => void {
@@ -104,20 +96,11 @@ export function startHoverTracking(
   let framePending = false;
 
   const setHovered = (entry: MentionEntry | null) => {
-    if (entry === hovered) {
-      if (entry) entry.hoverPoint = { x, y };
-      return;
-    }
+    if (entry === hovered) return;
     const previous = hovered;
     hovered = entry;
-    if (previous) {
-      previous.hoverPoint = null;
-      emit({ type: 'leave', mention: previous });
-    }
-    if (entry) {
-      entry.hoverPoint = { x, y };
-      emit({ type: 'enter', mention: entry });
-    }
+    if (previous) emit({ type: 'leave', mention: previous });
+    if (entry) emit({ type: 'enter', mention: entry });
   };
 
   const update = () => {

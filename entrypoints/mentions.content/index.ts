@@ -8,7 +8,7 @@
  * Keep this bundle small (≤ 15 KB gzipped): no React, no zod here.
  */
 import './style.css';
-import { publishMentionsApi, setActiveRegistry, unpublishMentionsApi } from './api';
+import { publishMentionsApi } from './api';
 import { startCardTrigger } from './card-trigger';
 import { startHoverTracking } from './hover';
 import { BusyClock } from './perf';
@@ -22,17 +22,15 @@ export default defineContentScript({
   main(ctx) {
     const clock = new BusyClock();
     const registry = clock.time(() => new MentionRegistry(document));
-    setActiveRegistry(registry);
-    publishMentionsApi();
+    const unpublish = publishMentionsApi(registry);
     startHoverTracking(document, registry, clock, ctx.signal);
-    startCardTrigger(ctx.signal); // loads the hover card UI on first need
+    startCardTrigger(registry, ctx.signal); // loads the hover card UI on first need
     // Code stays excluded until a setting to include it exists.
     startScanner(document, { registry, clock, signal: ctx.signal, includeCode: false });
     // A newer copy of the script (extension updated or reloaded) takes over: leave nothing behind.
     ctx.onInvalidated(() => {
       registry.dispose();
-      setActiveRegistry(null);
-      unpublishMentionsApi();
+      unpublish();
     });
   },
 });

@@ -4,6 +4,7 @@
  * that paint the underline. The page's DOM is never touched: ranges and
  * highlights live outside it.
  */
+import type { RegisteredMention } from '@/lib/browser/isolated-world';
 import type { DetectedEngineId, Mention } from '@/lib/detect';
 
 /** The highlight names in `CSS.highlights`, one per engine (the style sheet targets these). */
@@ -12,28 +13,8 @@ export const HIGHLIGHT_NAMES: Readonly<Record<DetectedEngineId, string>> = {
   'tensorrt-llm': 'engine-lens-tensorrt-llm',
 };
 
-/** A mention registered on the page. This is what the hover card, keyboard navigation and page digest see. */
-export interface RegisteredMention {
-  /** Unique for the lifetime of the page (never reused, even after the mention is removed). */
-  readonly id: number;
-  readonly engine: DetectedEngineId;
-  /** The mention's characters as written on the page, e.g. `TRT-LLM`. */
-  readonly text: string;
-  /** A live range over exactly the mention's characters. Read it; do not modify it. */
-  readonly range: Range;
-  /**
-   * The glyph box to anchor UI to, in viewport coordinates: while the pointer is
-   * over the mention, the client rect under the pointer (a mention can wrap over
-   * two lines); otherwise the first client rect. A zero rect when not rendered.
-   */
-  rect(): DOMRect;
-}
-
 /** The registry's own record of a mention. */
 export class MentionEntry implements RegisteredMention {
-  /** Pointer position while hovered (set by the hover tracker), so rect() can pick the right line box. */
-  hoverPoint: { x: number; y: number } | null = null;
-
   constructor(
     readonly id: number,
     readonly engine: DetectedEngineId,
@@ -44,15 +25,6 @@ export class MentionEntry implements RegisteredMention {
     readonly start: number,
     readonly end: number,
   ) {}
-
-  rect(): DOMRect {
-    const rects = this.range.getClientRects();
-    const point = this.hoverPoint;
-    if (point) {
-      for (const r of rects) if (containsPoint(r, point.x, point.y)) return r;
-    }
-    return rects[0] ?? this.range.getBoundingClientRect();
-  }
 
   /** False once the page removed, moved or rewrote the text node (the live range then no longer covers it). */
   isIntact(): boolean {

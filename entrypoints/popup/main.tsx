@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ComparisonApp } from '@/components/comparison/ComparisonApp';
+import { ErrorBoundary } from '@/components/ErrorBoundary';
+import { onDataChanged } from '@/lib/browser/data-changed';
 import { send } from '@/lib/browser/send';
 import { PageDigestSection } from './on-this-page';
 import '@/components/comparison/comparison.css';
@@ -15,16 +17,19 @@ function openInTab() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ComparisonApp
-      loadDataset={loadDataset}
-      loadStatus={loadStatus}
-      headerActions={
-        <button type="button" className="header-button" onClick={openInTab}>
-          Open in a tab
-        </button>
-      }
-    >
-      <PageDigestSection />
-    </ComparisonApp>
+    <ErrorBoundary name="Engine Lens">
+      <ComparisonApp
+        loadDataset={loadDataset}
+        loadStatus={loadStatus}
+        subscribe={onDataChanged}
+        headerActions={
+          <button type="button" className="header-button" onClick={openInTab}>
+            Open in a tab
+          </button>
+        }
+      >
+        <PageDigestSection />
+      </ComparisonApp>
+    </ErrorBoundary>
   </StrictMode>,
 );

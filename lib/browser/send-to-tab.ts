@@ -1,21 +1,25 @@
 /**
- * Sends a tab-bound request (lib/messaging.ts, `ContentRequestSchemas`) to a
- * tab's content script and validates its reply. For the popup and other
- * extension pages (this bundles zod; the content script never imports it).
+ * Sends a tab-bound request (lib/messaging.ts, `TabMessages`) to a tab's
+ * content script and validates its reply against the table. For the worker
+ * and extension pages (this bundles zod; the content script never imports it).
  */
-import { ContentReplySchemas, ReplyEnvelopeSchema, type ContentMessageType, type ContentReplies, type ContentRequest } from '@/lib/messaging';
-import { MessageError } from './send';
+import { TabMessages, type TabMessageType, type TabReplyData, type TabRequest } from '@/lib/messaging';
+import { MessageError, unwrapReply } from '@/lib/reply';
+import { describeZodError } from '@/lib/schema';
 
 /**
  * Resolves to the content script's validated reply. Rejects when the tab has
  * no Engine Lens content script (browser pages, sites it does not run on), or
  * with a {@link MessageError} when the content script reports one.
  */
-export async function sendToTab<T extends ContentMessageType>(
+export async function sendToTab<T extends TabMessageType>(
   tabId: number,
-  request: ContentRequest<T> & { type: T },
-): Promise<ContentReplies[T]> {
-  const envelope = ReplyEnvelopeSchema.parse(await browser.tabs.sendMessage(tabId, request));
-  if (!envelope.ok) throw new MessageError(envelope.error.code, envelope.error.message);
-  return ContentReplySchemas[request.type].parse(envelope.data) as ContentReplies[T];
+  message: TabRequest<T> & { type: T },
+): Promise<TabReplyData<T>> {
+  const data = unwrapReply(await browser.tabs.sendMessage(tabId, message), message.type);
+  const parsed = TabMessages[message.type].reply.safeParse(data);
+  if (!parsed.success) {
+    throw new MessageError('invalid-reply', `Invalid reply to "${message.type}": ${describeZodError(parsed.error)}`);
+  }
+  return parsed.data as TabReplyData<T>;
 }

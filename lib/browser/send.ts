@@ -1,24 +1,21 @@
 /**
- * Sends a typed request to the background worker and unwraps its reply.
- * Imports only types from lib/messaging.ts so callers (including the content
- * script, which must stay small) do not bundle zod.
+ * Sends a request to the background worker and returns its reply payload,
+ * validated against the message table's reply schema (lib/messaging.ts): a
+ * reply crosses a trust boundary like any other input. For extension pages
+ * and the card UI, which bundle zod. The always-loaded mentions content
+ * script uses ./send-guarded.ts instead.
  */
-import type { MessageType, Replies, Reply, Request } from '@/lib/messaging';
+import { Messages, type MessageType, type ReplyData, type Request } from '@/lib/messaging';
+import { MessageError, unwrapReply } from '@/lib/reply';
+import { describeZodError } from '@/lib/schema';
 
-/** An error reply from the worker, with its typed code. */
-export class MessageError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MessageError';
+export { MessageError };
+
+export async function send<T extends MessageType>(message: Request<T> & { type: T }): Promise<ReplyData<T>> {
+  const data = unwrapReply(await browser.runtime.sendMessage(message), message.type);
+  const parsed = Messages[message.type].reply.safeParse(data);
+  if (!parsed.success) {
+    throw new MessageError('invalid-reply', `Invalid reply to "${message.type}": ${describeZodError(parsed.error)}`);
   }
-}
-
-export async function send<T extends MessageType>(request: Request<T> & { type: T }): Promise<Replies[T]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
-  if (!reply || typeof reply !== 'object') throw new MessageError('internal', 'The background worker did not answer.');
-  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
-  return reply.data;
+  return parsed.data as ReplyData<T>;
 }

@@ -10,8 +10,11 @@
  * the card that way — what a user (and a screen reader) gets — without any
  * test hook in the extension.
  */
-import type { CDPSession, Page } from '@playwright/test';
-import { HIGHLIGHTS } from './mentions-helpers';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { expect, readFixture, serveAt } from './fixtures';
+import { HIGHLIGHTS, highlightTexts } from './mentions-helpers';
+
+export const ISSUE_URL = 'https://github.com/vllm-project/vllm/issues/4';
 
 export const CARD_HOST = 'data-engine-lens-card';
 
@@ -167,4 +170,25 @@ export async function mentionPoint(
 /** True when two boxes share any area. */
 export function overlaps(a: { left: number; top: number; right: number; bottom: number }, b: typeof a): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** Serves `html` at `url`, opens it in a new tab and waits until its mentions are marked. */
+export async function openAt(context: BrowserContext, url: string, html: string, headers: Record<string, string> = {}): Promise<Page> {
+  await serveAt(context, url, html, headers);
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect.poll(async () => (await highlightTexts(page)).trt.length).toBeGreaterThan(0);
+  return page;
+}
+
+export const openIssue = (context: BrowserContext, headers: Record<string, string> = {}) =>
+  openAt(context, ISSUE_URL, readFixture('mentions-github-issue.html'), headers);
+
+/** Rests the pointer on the `index`th mention of `engine` and waits for its card. */
+export async function hoverMention(page: Page, engine: 'vllm' | 'trt', index = 0) {
+  const point = await mentionPoint(page, engine, index);
+  await page.mouse.move(5, 5);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  await expect.poll(async () => (await readCard(page)).open).toBe(true);
+  return point;
 }

@@ -12,27 +12,26 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { expect, readFixture, serveAt, test } from './fixtures';
-import { cardControlCenter, cardStyle, focusedAccessible, mentionPoint, overlaps, readCard } from './card-helpers';
+import {
+  cardControlCenter,
+  cardStyle,
+  focusedAccessible,
+  hoverMention,
+  ISSUE_URL,
+  mentionPoint,
+  openAt,
+  openIssue,
+  overlaps,
+  readCard,
+} from './card-helpers';
 import { highlightTexts, IsolatedWorld, waitForMentionScript } from './mentions-helpers';
 
-const ISSUE_URL = 'https://github.com/vllm-project/vllm/issues/4';
 const VERDICT = 'Choose vLLM if you need flexibility across multiple hardware platforms';
 const CARD_NAME = 'Engine Lens: vLLM vs TensorRT-LLM';
 /** Longer than the open delay plus the close grace period (about 300 ms each). */
 const SETTLE_MS = 900;
-
-async function openAt(context: BrowserContext, url: string, html: string, headers: Record<string, string> = {}): Promise<Page> {
-  await serveAt(context, url, html, headers);
-  const page = await context.newPage();
-  await page.goto(url);
-  await expect.poll(async () => (await highlightTexts(page)).trt.length).toBeGreaterThan(0);
-  return page;
-}
-
-const openIssue = (context: BrowserContext, headers: Record<string, string> = {}) =>
-  openAt(context, ISSUE_URL, readFixture('mentions-github-issue.html'), headers);
 
 /** A small page whose stylesheet tries to flatten everything, the card's host included. */
 function hostilePage(): string {
@@ -43,15 +42,6 @@ function hostilePage(): string {
   :root * { color: red !important; background: yellow !important; }
 </style></head>
 <body><p>We moved from vLLM to TensorRT-LLM last week, and the latency dropped.</p></body></html>`;
-}
-
-/** Rests the pointer on the `index`th mention of `engine` and waits for its card. */
-async function hoverMention(page: Page, engine: 'vllm' | 'trt', index = 0) {
-  const point = await mentionPoint(page, engine, index);
-  await page.mouse.move(5, 5);
-  await page.mouse.move(point.x, point.y, { steps: 4 });
-  await expect.poll(async () => (await readCard(page)).open).toBe(true);
-  return point;
 }
 
 /** The tab id of `page`, from the extension's worker. */
@@ -126,7 +116,7 @@ test.describe('hover card on the built extension', () => {
     await page.mouse.move(5, 5);
     // The pass was seen (it loaded the card UI), yet no card opened.
     await expect
-      .poll(() => world.evaluate<boolean>(`!!globalThis[Symbol.for('engine-lens.card-bridge')]?.ui`))
+      .poll(() => world.evaluate<boolean>(`!!globalThis[Symbol.for('engine-lens.isolated-world')]?.cardUi`))
       .toBe(true);
     await page.waitForTimeout(SETTLE_MS);
     expect((await readCard(page)).open).toBe(false);
@@ -299,7 +289,7 @@ test.describe('hover card on the built extension', () => {
       page.mouse.click(button.x, button.y),
     ]);
     await comparison.waitForLoadState();
-    expect(comparison.url()).toBe(`chrome-extension://${extensionId}/comparison.html`);
+    expect(comparison.url()).toBe(`chrome-extension://${extensionId}/comparison.html?comparison=vllm-vs-tensorrt-llm`);
     await expect(comparison.getByRole('heading', { level: 1 })).toContainText('vLLM');
   });
 

@@ -65,7 +65,7 @@ export async function highlightTexts(page: Page): Promise<{ vllm: string[]; trt:
 /**
  * Evaluates expressions in the content script's isolated world through the
  * Chrome DevTools Protocol. The content script publishes its API there under
- * `Symbol.for('engine-lens.mentions')` (see entrypoints/mentions.content/api.ts);
+ * `Symbol.for('engine-lens.isolated-world')` (see lib/browser/isolated-world.ts);
  * the page's own scripts cannot see it.
  */
 export class IsolatedWorld {
@@ -85,7 +85,7 @@ export class IsolatedWorld {
         if (c.origin !== `chrome-extension://${extensionId}` || c.auxData?.isDefault) continue;
         const world = new IsolatedWorld(cdp, c.id);
         try {
-          if (await world.evaluate<boolean>(`!!globalThis[Symbol.for('engine-lens.mentions')]`)) return world;
+          if (await world.evaluate<boolean>(`!!globalThis[Symbol.for('engine-lens.isolated-world')]?.mentions`)) return world;
         } catch {
           // context already destroyed
         }

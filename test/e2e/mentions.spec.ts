@@ -255,9 +255,9 @@ test.describe('mentions: hover hit-testing', () => {
 
     await page.mouse.move(mention.x + mention.width / 2, y);
     await expect.poll(() => hoverLog(world)).toEqual(['enter tensorrt-llm TRT-LLM']);
-    // rect() is the glyph box under the pointer.
+    // The hovered mention is the one under the pointer: its glyph box.
     const rect = await world.evaluate<{ x: number; width: number }>(
-      `(() => { const r = globalThis[Symbol.for('engine-lens.mentions')].hoveredMention().rect(); return { x: r.x, width: r.width }; })()`,
+      `(() => { const r = globalThis[Symbol.for('engine-lens.isolated-world')].mentions.hoveredMention().range.getClientRects()[0]; return { x: r.x, width: r.width }; })()`,
     );
     expect(rect.x).toBeCloseTo(mention.x, 0);
     expect(rect.width).toBeCloseTo(mention.width, 0);
@@ -268,7 +268,7 @@ test.describe('mentions: hover hit-testing', () => {
 
     // The registry lists every mention in document order.
     const listed = await world.evaluate<string[]>(
-      `globalThis[Symbol.for('engine-lens.mentions')].listMentions().map((m) => m.engine + ':' + m.text)`,
+      `globalThis[Symbol.for('engine-lens.isolated-world')].mentions.listMentions().map((m) => m.engine + ':' + m.text)`,
     );
     expect(listed).toHaveLength(ISSUE_EXPECTED.vllm.length + ISSUE_EXPECTED.trt.length);
     expect(listed.slice(0, 4)).toEqual(['vllm:vllm', 'vllm:vllm', 'vllm:vLLM', 'tensorrt-llm:TensorRT-LLM']);
@@ -313,7 +313,7 @@ async function expectUnderline(page: Page, text: string, rgb: readonly [number, 
 /** Starts recording hover events into a list kept in the isolated world. */
 async function recordHover(world: IsolatedWorld) {
   await world.evaluate(`(() => {
-    const api = globalThis[Symbol.for('engine-lens.mentions')];
+    const api = globalThis[Symbol.for('engine-lens.isolated-world')].mentions;
     globalThis.__hoverLog = [];
     api.onMentionHover((e) => globalThis.__hoverLog.push(e.type + ' ' + e.mention.engine + ' ' + e.mention.text));
   })()`);

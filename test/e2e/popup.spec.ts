@@ -1,37 +1,5 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import { editStoredDataset, stopServiceWorker } from './extension-helpers';
 import { expect, extensionWorker, test } from './fixtures';
-
-/** Runs in an extension page: rewrites the active stored dataset with `edit`. */
-async function editStoredDataset(page: Page, edit: 'shortAnswer' | 'corrupt' | 'oldSchema', value = '') {
-  await page.evaluate(
-    async ({ edit, value }) => {
-      const request = <T,>(r: IDBRequest<T>) =>
-        new Promise<T>((resolve, reject) => {
-          r.onsuccess = () => resolve(r.result);
-          r.onerror = () => reject(r.error);
-        });
-      const db = await request(indexedDB.open('engine-lens'));
-      const tx = db.transaction(['meta', 'datasets'], 'readwrite');
-      const meta = await request(tx.objectStore('meta').get('activeDatasetVersion'));
-      const row = await request(tx.objectStore('datasets').get(meta.value));
-      if (edit === 'shortAnswer') row.data.comparisons[0].shortAnswer = value;
-      if (edit === 'corrupt') row.data.comparisons[0].verdict = { text: 42 };
-      if (edit === 'oldSchema') row.schemaVersion = 0;
-      await request(tx.objectStore('datasets').put(row));
-      db.close();
-    },
-    { edit, value },
-  );
-}
-
-async function stopServiceWorker(context: BrowserContext, page: Page) {
-  const cdp = await context.newCDPSession(page);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
-  if (!worker) throw new Error('no extension service worker running');
-  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-  await cdp.detach();
-}
 
 test.describe('popup: the side-by-side comparison', () => {
   test('shows the verdict, both scores, all 7 differences and a flagged contradiction', async ({ openExtensionPage }) => {

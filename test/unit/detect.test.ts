@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../lib/bundled-dataset';
+import { MENTIONS_COMPARISON_ID } from '../../lib/comparisons';
 import { DETECTED_ENGINES, detectMentions, engineOf, mentionPattern, type DetectedEngineId } from '../../lib/detect';
 
 /** [input, expected mentions as [engine, text, start]] — start pins the exact offsets. */
@@ -150,9 +151,8 @@ describe('engineOf / mentionPattern', () => {
 describe('detected engines and the dataset', () => {
   it('every engine the detector knows is an engine of the bundled dataset and of its comparison', () => {
     const dataset = bundledDataset();
-    for (const id of DETECTED_ENGINES) {
-      expect(dataset.engines.map((e) => e.id)).toContain(id);
-      expect(dataset.comparisons[0]!.engines).toContain(id);
-    }
+    const comparison = dataset.comparisons.find((c) => c.id === MENTIONS_COMPARISON_ID);
+    expect(comparison?.engines).toEqual([...DETECTED_ENGINES]);
+    for (const id of DETECTED_ENGINES) expect(dataset.engines.map((e) => e.id)).toContain(id);
   });
 });

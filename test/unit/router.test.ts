@@ -9,7 +9,13 @@ const otherExtension = { id: 'other', url: 'chrome-extension://other/page.html' 
 function makeHandlers() {
   return {
     'dataset/get': vi.fn(async () => ({ version: 'v' }) as never),
-    'status/get': vi.fn(async () => ({ datasetVersion: 'v', source: 'store' as const, repairReason: null, log: [] })),
+    'status/get': vi.fn(async () => ({
+      datasetVersion: 'v',
+      source: 'store' as const,
+      repairReason: null,
+      log: [],
+      unreadableLogRows: 0,
+    })),
     'card/get': vi.fn(async () => ({}) as never),
     'card/load-ui': vi.fn(async () => ({ injected: true })),
     'comparison/open': vi.fn(async () => ({ opened: true as const })),
@@ -23,7 +29,7 @@ describe('message router', () => {
     const route = createRouter(handlers, self);
     await expect(route({ type: 'status/get' }, popup)).resolves.toEqual({
       ok: true,
-      data: { datasetVersion: 'v', source: 'store', repairReason: null, log: [] },
+      data: { datasetVersion: 'v', source: 'store', repairReason: null, log: [], unreadableLogRows: 0 },
     });
     expect(handlers['status/get']).toHaveBeenCalledOnce();
   });
@@ -68,7 +74,35 @@ describe('message router', () => {
 
   it('lets content scripts read', async () => {
     const route = createRouter(makeHandlers(), self);
-    expect(await route({ type: 'card/get' }, contentScript)).toMatchObject({ ok: true });
+    expect(await route({ type: 'card/get', comparisonId: 'vllm-vs-tensorrt-llm' }, contentScript)).toMatchObject({ ok: true });
+  });
+
+  it('requests about a comparison must say which one', async () => {
+    const handlers = makeHandlers();
+    const route = createRouter(handlers, self);
+    for (const type of ['card/get', 'comparison/open']) {
+      expect(await route({ type }, contentScript)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+      expect(await route({ type, comparisonId: 'Not A Slug' }, contentScript)).toMatchObject({ ok: false });
+    }
+    expect(handlers['card/get']).not.toHaveBeenCalled();
+    await route({ type: 'comparison/open', comparisonId: 'vllm-vs-tensorrt-llm' }, contentScript);
+    expect(handlers['comparison/open']).toHaveBeenCalledWith(
+      { type: 'comparison/open', comparisonId: 'vllm-vs-tensorrt-llm' },
+      expect.objectContaining({ fromExtensionPage: false }),
+    );
+  });
+
+  it('never echoes an oversized input back in an error', async () => {
+    const route = createRouter(makeHandlers(), self);
+    const huge = 'x'.repeat(1_000_000);
+    for (const message of [{ type: huge }, { type: 'dataset/get', [huge]: 1 }, { type: 'card/get', comparisonId: huge }]) {
+      const reply = await route(message, popup);
+      expect(reply.ok).toBe(false);
+      expect(JSON.stringify(reply).length).toBeLessThan(1200);
+    }
+    const handlers = makeHandlers();
+    handlers['dataset/get'].mockRejectedValueOnce(new Error(huge));
+    expect(JSON.stringify(await createRouter(handlers, self)({ type: 'dataset/get' }, popup)).length).toBeLessThan(1200);
   });
 
   it('turns a throwing handler into an internal error reply', async () => {
