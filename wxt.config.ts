@@ -23,9 +23,10 @@ export default defineConfig({
     description:
       'Marks vLLM and TensorRT-LLM mentions on GitHub, docs and forums, and shows a sourced side-by-side comparison.',
     // scripting: the mentions content script is registered at run time (lib/sites.ts)
-    // and the card UI is injected on first need. Nothing else: the data lives in the
+    // and the card UI is injected on first need. storage: the user's settings
+    // (entrypoints/background/settings-store.ts). The data itself lives in the
     // worker's IndexedDB, which needs no permission.
-    permissions: ['scripting'],
+    permissions: ['scripting', 'storage'],
     host_permissions: [...DEFAULT_MATCH_PATTERNS],
     action: { default_title: 'Engine Lens' },
     // The hover card from the keyboard (entrypoints/background/tabs.ts); users can change the key in the browser's shortcut settings.

@@ -18,6 +18,7 @@ import { CardDataSchema } from './card-data';
 import { ValidDatasetSchema } from './normalize';
 import { PAGE_MENTION_LIST_LIMIT } from './page-digest';
 import { ComparisonIdSchema, EngineIdSchema } from './schema';
+import { SettingsPatchSchema, SettingsSchema } from './settings';
 import { StatusSchema } from './status';
 
 /** One message: what is sent, what comes back, and who may send it. */
@@ -70,6 +71,17 @@ export const Messages = {
   'dataset/reset': {
     request: request('dataset/reset'),
     reply: z.object({ datasetVersion: z.string().min(1) }),
+    privileged: true,
+  },
+  /**
+   * The user's settings. Privileged: they include feed URLs, which can be a
+   * team's private addresses, and content scripts need only their page's part.
+   */
+  'settings/get': { request: request('settings/get'), reply: SettingsSchema, privileged: true },
+  /** Changes some settings (lists are replaced whole); replies with all of them. */
+  'settings/update': {
+    request: request('settings/update', { patch: SettingsPatchSchema }),
+    reply: SettingsSchema,
     privileged: true,
   },
 } as const satisfies Record<string, MessageSpec>;

@@ -53,3 +53,34 @@ export function matchPatternsOf(sites: readonly Site[]): string[] {
 
 /** Every default match pattern: the manifest's host permissions. */
 export const DEFAULT_MATCH_PATTERNS: readonly string[] = matchPatternsOf(DEFAULT_SITES);
+
+/** The match pattern that covers every page of an https origin. */
+export const originPattern = (origin: string): string => `${origin}/*`;
+
+/** The parts of the settings that decide where the mentions script runs. */
+export interface SiteSettings {
+  /** Default sites by id: on or off (missing: on). */
+  enabledDefaults: Readonly<Record<string, boolean>>;
+  customSites: ReadonlyArray<{ origin: string; enabled: boolean }>;
+  pausedOrigins: readonly string[];
+}
+
+/**
+ * Where the mentions content script is registered: the enabled default
+ * sites, plus the user's own sites that are on and whose permission the
+ * browser granted, minus the paused origins. Pure: the caller passes what
+ * `permissions.getAll()` reports.
+ */
+export function mentionScriptSites(
+  settings: SiteSettings,
+  grantedOrigins: ReadonlySet<string>,
+): { matches: string[]; excludeMatches: string[] } {
+  const defaults = matchPatternsOf(DEFAULT_SITES.filter((site) => settings.enabledDefaults[site.id] !== false));
+  const custom = settings.customSites
+    .filter((site) => site.enabled && grantedOrigins.has(originPattern(site.origin)))
+    .map((site) => originPattern(site.origin));
+  return {
+    matches: [...new Set([...defaults, ...custom])],
+    excludeMatches: [...new Set(settings.pausedOrigins.map(originPattern))],
+  };
+}

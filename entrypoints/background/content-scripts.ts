@@ -1,11 +1,10 @@
 /**
  * Registers the mentions content script at run time (scripting API) instead of
- * in the manifest, so the set of sites can change without a rebuild: a later
- * settings page calls {@link registerMentionScripts} with the sites the user
- * enabled.
+ * in the manifest, so the set of sites can change without a rebuild: the
+ * worker calls {@link registerMentionScripts} with the sites the stored
+ * settings enable (./settings.ts), on every start and after every change.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { DEFAULT_MATCH_PATTERNS } from '@/lib/sites';
 
 /** The id of our one dynamic content script registration. */
 export const MENTIONS_SCRIPT_ID = 'engine-lens-mentions';
@@ -26,11 +25,18 @@ export type ScriptingApi = Pick<
   'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts'
 >;
 
-/** The registration for the given match patterns. */
-export function mentionScriptRegistration(matches: readonly string[]): Browser.scripting.RegisteredContentScript {
+/** Where the script runs: match patterns, and patterns excluded from them (paused sites). */
+export interface ScriptSites {
+  matches: readonly string[];
+  excludeMatches?: readonly string[];
+}
+
+/** The registration for the given sites. */
+export function mentionScriptRegistration({ matches, excludeMatches = [] }: ScriptSites): Browser.scripting.RegisteredContentScript {
   return {
     id: MENTIONS_SCRIPT_ID,
     matches: [...matches],
+    ...(excludeMatches.length > 0 ? { excludeMatches: [...excludeMatches] } : {}),
     js: [...MENTIONS_SCRIPT_FILES.js],
     css: [...MENTIONS_SCRIPT_FILES.css],
     runAt: 'document_idle',
@@ -44,28 +50,24 @@ export function mentionScriptRegistration(matches: readonly string[]): Browser.s
 let queue: Promise<void> = Promise.resolve();
 
 /**
- * Makes sure the mentions content script is registered for `matches` (default:
- * the default sites). Idempotent: updates an existing registration, registers a
- * missing one, and unregisters it when `matches` is empty. Safe to call on
- * every worker start.
+ * Makes sure the mentions content script is registered for `sites`.
+ * Idempotent: updates an existing registration, registers a missing one, and
+ * unregisters it when no site is left. Safe to call on every worker start.
  */
-export function registerMentionScripts(
-  matches: readonly string[] = DEFAULT_MATCH_PATTERNS,
-  scripting: ScriptingApi = browser.scripting,
-): Promise<void> {
-  const run = queue.then(() => applyRegistration(matches, scripting));
+export function registerMentionScripts(sites: ScriptSites, scripting: ScriptingApi = browser.scripting): Promise<void> {
+  const run = queue.then(() => applyRegistration(sites, scripting));
   queue = run.catch(() => {}); // a failure must not block later calls
   return run;
 }
 
-async function applyRegistration(matches: readonly string[], scripting: ScriptingApi): Promise<void> {
+async function applyRegistration(sites: ScriptSites, scripting: ScriptingApi): Promise<void> {
   const existing = await scripting.getRegisteredContentScripts({ ids: [MENTIONS_SCRIPT_ID] });
-  if (matches.length === 0) {
+  if (sites.matches.length === 0) {
     // A registration needs at least one pattern: no sites means no script.
     if (existing.length > 0) await scripting.unregisterContentScripts({ ids: [MENTIONS_SCRIPT_ID] });
     return;
   }
-  const script = mentionScriptRegistration(matches);
+  const script = mentionScriptRegistration(sites);
   const [current] = existing;
   if (current) {
     // Called on every worker start: only write when something differs.

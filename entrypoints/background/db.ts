@@ -20,9 +20,9 @@ import { appendLog, trimLog } from './log-store';
 export const DB_NAME = 'engine-lens';
 
 /**
- * Layout version of the stores. 1: datasets, pins, meta, log. 2: pins get an
- * `updatedAt` index (listing newest first), and every open repairs a missing
- * store or index.
+ * Layout version of the stores. 1: datasets, pins, meta, log. 2: feeds (the
+ * state of each feed the user subscribed to: validators, last check, back-off),
+ * and every open repairs a missing store or index.
  */
 export const DB_VERSION = 2;
 
@@ -52,6 +52,12 @@ export interface PinRow {
   data: unknown;
 }
 
+/** What the worker remembers about one feed URL; `data` is validated by the feed module. */
+export interface FeedRow {
+  url: string;
+  data: unknown;
+}
+
 /** One line of the worker's own history. `id` is assigned by the store. */
 export type LogRow = LogEntry & { id?: number };
 
@@ -65,7 +71,8 @@ export type MetaKey = keyof MetaRows;
 
 export interface EngineLensDB extends DBSchema {
   datasets: { key: string; value: DatasetRow; indexes: { storedAt: number } };
-  pins: { key: string; value: PinRow; indexes: { updatedAt: number } };
+  pins: { key: string; value: PinRow };
+  feeds: { key: string; value: FeedRow };
   meta: { key: MetaKey; value: { key: MetaKey; value: unknown } };
   log: { key: number; value: LogRow; indexes: { at: number } };
 }
@@ -83,7 +90,8 @@ const LAYOUT: Record<
   { since: number; keyPath: string; autoIncrement?: boolean; indexes: Record<string, number> }
 > = {
   datasets: { since: 1, keyPath: 'version', indexes: { storedAt: 1 } },
-  pins: { since: 1, keyPath: 'id', indexes: { updatedAt: 2 } },
+  pins: { since: 1, keyPath: 'id', indexes: {} },
+  feeds: { since: 2, keyPath: 'url', indexes: {} },
   meta: { since: 1, keyPath: 'key', indexes: {} },
   log: { since: 1, keyPath: 'id', autoIncrement: true, indexes: { at: 1 } },
 };
@@ -135,8 +143,8 @@ function openAt(name: string, version: number | undefined, lost: string[]): Prom
   return openDB<EngineLensDB>(name, version, {
     upgrade(db, oldVersion, _newVersion, tx) {
       // Layout steps are all additive so far: one idempotent pass creates what
-      // is missing (every store on a fresh install, layout 2's pins index on an
-      // upgrade, anything a damaged database lost). A later step that
+      // is missing (every store on a fresh install, layout 2's feeds store on
+      // an upgrade, anything a damaged database lost). A later step that
       // transforms rows goes below as `if (layoutOf(oldVersion) < n) { ... }`,
       // awaiting nothing but this transaction.
       lost.push(...ensureLayout(db, tx, oldVersion));

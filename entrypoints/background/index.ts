@@ -1,18 +1,20 @@
 /**
- * Background worker: owns IndexedDB and answers the extension's messages.
- * `main` stays synchronous (WXT imports entrypoints at build time); all work
- * happens inside listeners, which MV3 may run in a freshly started worker.
+ * Background worker: owns IndexedDB and the settings, answers the extension's
+ * messages. `main` stays synchronous (WXT imports entrypoints at build time);
+ * all work happens inside listeners, which MV3 may run in a freshly started
+ * worker.
  */
 import { onInstalledOrUpdated } from './data';
 import { listenForMessages } from './messages';
-import { registerMentionScripts } from './content-scripts';
+import { applyStoredSettings } from './settings';
 import { listenForCommands } from './tabs';
 
 export default defineBackground(() => {
   listenForMessages();
   listenForCommands();
-  // Idempotent; runs on every worker start so install and browser startup are both covered.
-  void registerMentionScripts().catch((error: unknown) =>
+  // On every worker start, from the *stored* settings (never the defaults, which
+  // would re-enable a site the user switched off each time the worker wakes).
+  void applyStoredSettings().catch((error: unknown) =>
     console.error('Engine Lens: registering the mentions content script failed.', error),
   );
 

@@ -7,6 +7,7 @@ import { createRouter, type Handlers } from '@/lib/router';
 import { broadcastChange } from './broadcast';
 import { injectCardUi } from './card-ui';
 import { activeDataset, recentLog, resetToBundled } from './data';
+import { changeSettings, currentSettings } from './settings';
 import { openComparisonPage } from './tabs';
 
 const handlers: Handlers = {
@@ -30,6 +31,8 @@ const handlers: Handlers = {
     void broadcastChange(['dataset']);
     return { datasetVersion };
   },
+  'settings/get': async () => currentSettings(),
+  'settings/update': async ({ patch }) => changeSettings(patch),
 };
 
 export function listenForMessages(): void {

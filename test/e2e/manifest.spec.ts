@@ -7,7 +7,7 @@ import { EXTENSION_DIR, expect, test } from './fixtures';
 test('the built manifest asks only for what Engine Lens uses', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.permissions).toEqual(['scripting']);
+  expect(manifest.permissions).toEqual(['scripting', 'storage']);
   expect(manifest.host_permissions).toEqual([...DEFAULT_MATCH_PATTERNS]);
   expect(manifest.host_permissions.every((p: string) => p.startsWith('https://'))).toBe(true);
   // No static content scripts (they are registered at run time for the enabled sites),

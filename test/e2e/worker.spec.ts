@@ -5,8 +5,8 @@
  * store never blanks a page.
  */
 import { hoverMention, openIssue, readCard } from './card-helpers';
-import { addLogRow, editStoredDataset, sendFromPage } from './extension-helpers';
-import { expect, test } from './fixtures';
+import { addLogRow, editStoredDataset, sendFromPage, stopServiceWorker } from './extension-helpers';
+import { expect, extensionWorker, test } from './fixtures';
 import { IsolatedWorld, waitForMentionScript } from './mentions-helpers';
 
 const COMPARISON_ID = 'vllm-vs-tensorrt-llm';
@@ -121,5 +121,36 @@ test.describe('the worker', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(BUNDLED_TITLE);
     const unknown = await openExtensionPage('comparison.html?comparison=no-such-comparison');
     await expect(unknown.getByRole('alert')).toContainText('not in the dataset');
+  });
+
+  test('a site the user switched off stays off when the worker restarts', async ({ context, openExtensionPage }) => {
+    const registered = async () => {
+      const worker = await extensionWorker(context);
+      return worker.evaluate(async () => {
+        type Scripting = { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> };
+        const { chrome } = globalThis as unknown as { chrome: { scripting: Scripting } };
+        return (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []);
+      });
+    };
+    const page = await openExtensionPage('popup.html');
+    await sendFromPage(page, { type: 'settings/update', patch: { preferences: { sites: { github: false } } } });
+    await expect.poll(registered).not.toContain('https://github.com/*');
+    expect(await registered()).toContain('https://docs.vllm.ai/*');
+
+    await stopServiceWorker(context, page);
+    await page.reload(); // wakes a fresh worker, which registers from the stored settings
+    await expect(page.getByRole('region', { name: /Verdict/ })).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(await registered()).not.toContain('https://github.com/*');
+    expect(await registered()).toContain('https://docs.vllm.ai/*');
+  });
+
+  test('settings are refused from a content script', async ({ context, extensionId }) => {
+    const page = await openIssue(context);
+    const world = await IsolatedWorld.attach(context, page, extensionId);
+    for (const message of [{ type: 'settings/get' }, { type: 'settings/update', patch: { preferences: { theme: 'dark' } } }]) {
+      const reply = await world.evaluate<{ ok: boolean; error?: { code: string } }>(`chrome.runtime.sendMessage(${JSON.stringify(message)})`);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
   });
 });

@@ -33,8 +33,8 @@ describe('database layout and upgrades', () => {
   it('creates every store and index on a fresh install', async () => {
     const db = await open(freshName());
     expect(layoutOf(db.version)).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'log', 'meta', 'pins']);
-    expect([...db.transaction('pins').store.indexNames]).toEqual(['updatedAt']);
+    expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'feeds', 'log', 'meta', 'pins']);
+    expect([...db.transaction('datasets').store.indexNames]).toEqual(['storedAt']);
   });
 
   it('upgrades a database written by the previous layout and finds every pin intact', async () => {
@@ -47,8 +47,9 @@ describe('database layout and upgrades', () => {
     expect(layoutOf(db.version)).toBe(DB_VERSION);
     expect(await db.getAll('pins')).toEqual(pinRows);
     expect(await db.get('meta', 'activeDatasetVersion')).toEqual({ key: 'activeDatasetVersion', value: '2026-06-24.1' });
-    // The new index works over the old rows.
-    expect((await db.getAllFromIndex('pins', 'updatedAt')).map((p) => p.id)).toEqual(['pin-aaaaaaaa', 'pin-bbbbbbbb']);
+    // Layout 2's store is there, and nothing was reported lost.
+    expect(db.objectStoreNames.contains('feeds')).toBe(true);
+    expect((await readLog(db)).entries.filter((e) => e.kind === 'repair')).toEqual([]);
   });
 
   it('keeps pins when reopened at the current version', async () => {
@@ -63,7 +64,7 @@ describe('database layout and upgrades', () => {
     const name = freshName();
     await writeV1Database(name, { pins: pinRows, omitStores: [store] });
     const db = await open(name);
-    expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'log', 'meta', 'pins']);
+    expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'feeds', 'log', 'meta', 'pins']);
     expect(await db.getAll('pins')).toEqual(pinRows);
     expect(layoutOf(db.version)).toBe(DB_VERSION);
     expect((await readLog(db)).entries[0]).toMatchObject({ kind: 'repair', message: expect.stringContaining(`lacked ${store}`) });
@@ -90,7 +91,8 @@ describe('database layout and upgrades', () => {
     await openDB(name, (DB_VERSION + 1) * 100, {
       upgrade(database) {
         database.createObjectStore('datasets', { keyPath: 'version' }).createIndex('storedAt', 'storedAt');
-        database.createObjectStore('pins', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+        database.createObjectStore('pins', { keyPath: 'id' });
+        database.createObjectStore('feeds', { keyPath: 'url' });
         database.createObjectStore('meta', { keyPath: 'key' });
         database.createObjectStore('log', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
         database.createObjectStore('from-the-future', { keyPath: 'id' });

@@ -4,9 +4,11 @@ import {
   registerMentionScripts,
   type ScriptingApi,
 } from '../../entrypoints/background/content-scripts';
-import { DEFAULT_MATCH_PATTERNS, DEFAULT_SITES, matchPatternsOf } from '../../lib/sites';
+import { DEFAULT_MATCH_PATTERNS, DEFAULT_SITES, matchPatternsOf, mentionScriptSites } from '../../lib/sites';
 
-type Script = { id: string; matches?: string[]; js?: string[]; css?: string[]; runAt?: string; allFrames?: boolean };
+const DEFAULTS = { matches: DEFAULT_MATCH_PATTERNS };
+
+type Script = { id: string; matches?: string[]; excludeMatches?: string[]; js?: string[]; css?: string[]; runAt?: string; allFrames?: boolean };
 
 /** An in-memory stand-in for browser.scripting's dynamic content scripts. */
 function fakeScripting(options: { failFirstRegisterAsDuplicate?: boolean } = {}) {
@@ -44,7 +46,7 @@ function fakeScripting(options: { failFirstRegisterAsDuplicate?: boolean } = {})
 describe('registerMentionScripts', () => {
   it('registers the content script and its CSS for the default sites', async () => {
     const fake = fakeScripting();
-    await registerMentionScripts(undefined, fake.api);
+    await registerMentionScripts(DEFAULTS, fake.api);
     const script = fake.scripts.get(MENTIONS_SCRIPT_ID)!;
     expect(script.matches).toEqual([...DEFAULT_MATCH_PATTERNS]);
     expect(script.js).toEqual(['content-scripts/mentions.js']);
@@ -54,30 +56,31 @@ describe('registerMentionScripts', () => {
 
   it('is idempotent: a second call with the same sites writes nothing', async () => {
     const fake = fakeScripting();
-    await registerMentionScripts(undefined, fake.api);
-    await registerMentionScripts(undefined, fake.api);
+    await registerMentionScripts(DEFAULTS, fake.api);
+    await registerMentionScripts(DEFAULTS, fake.api);
     expect(fake.calls).toEqual(['register']);
   });
 
   it('updates the registration when the sites change, and unregisters when there are none', async () => {
     const fake = fakeScripting();
-    await registerMentionScripts(undefined, fake.api);
-    await registerMentionScripts(['https://github.com/*'], fake.api);
+    await registerMentionScripts(DEFAULTS, fake.api);
+    await registerMentionScripts({ matches: ['https://github.com/*'], excludeMatches: ['https://gist.github.com/*'] }, fake.api);
     expect(fake.scripts.get(MENTIONS_SCRIPT_ID)!.matches).toEqual(['https://github.com/*']);
-    await registerMentionScripts([], fake.api);
+    expect(fake.scripts.get(MENTIONS_SCRIPT_ID)!.excludeMatches).toEqual(['https://gist.github.com/*']);
+    await registerMentionScripts({ matches: [] }, fake.api);
     expect(fake.scripts.size).toBe(0);
     expect(fake.calls).toEqual(['register', 'update', 'unregister']);
   });
 
   it('overlapping calls do not race each other into a duplicate registration', async () => {
     const fake = fakeScripting();
-    await Promise.all([registerMentionScripts(undefined, fake.api), registerMentionScripts(undefined, fake.api)]);
+    await Promise.all([registerMentionScripts(DEFAULTS, fake.api), registerMentionScripts(DEFAULTS, fake.api)]);
     expect(fake.calls).toEqual(['register']);
   });
 
   it('falls back to an update when another context registered the id first', async () => {
     const fake = fakeScripting({ failFirstRegisterAsDuplicate: true });
-    await registerMentionScripts(undefined, fake.api);
+    await registerMentionScripts(DEFAULTS, fake.api);
     expect(fake.calls).toEqual(['register', 'update']);
     expect(fake.scripts.get(MENTIONS_SCRIPT_ID)!.matches).toEqual([...DEFAULT_MATCH_PATTERNS]);
   });
@@ -94,5 +97,34 @@ describe('default sites', () => {
     for (const p of DEFAULT_MATCH_PATTERNS) expect(p).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
     expect(new Set(DEFAULT_SITES.map((s) => s.id)).size).toBe(DEFAULT_SITES.length);
     expect(matchPatternsOf([...DEFAULT_SITES, DEFAULT_SITES[0]!])).toEqual(DEFAULT_MATCH_PATTERNS);
+  });
+});
+
+describe('mentionScriptSites: where the settings say the script runs', () => {
+  const none = { enabledDefaults: {}, customSites: [], pausedOrigins: [] };
+
+  it('is every default site when nothing is set', () => {
+    expect(mentionScriptSites(none, new Set())).toEqual({ matches: [...DEFAULT_MATCH_PATTERNS], excludeMatches: [] });
+  });
+
+  it('leaves out a default site switched off, and excludes paused origins', () => {
+    const sites = mentionScriptSites({ ...none, enabledDefaults: { github: false }, pausedOrigins: ['https://www.reddit.com'] }, new Set());
+    expect(sites.matches).not.toContain('https://github.com/*');
+    expect(sites.matches).not.toContain('https://gist.github.com/*');
+    expect(sites.matches).toContain('https://docs.vllm.ai/*');
+    expect(sites.excludeMatches).toEqual(['https://www.reddit.com/*']);
+  });
+
+  it('adds a user site only when it is on and its permission was granted', () => {
+    const customSites = [
+      { origin: 'https://docs.sglang.ai', enabled: true },
+      { origin: 'https://lmsys.org', enabled: false },
+      { origin: 'https://not-granted.example', enabled: true },
+    ];
+    const granted = new Set(['https://docs.sglang.ai/*', 'https://lmsys.org/*']);
+    const { matches } = mentionScriptSites({ ...none, customSites }, granted);
+    expect(matches).toContain('https://docs.sglang.ai/*');
+    expect(matches).not.toContain('https://lmsys.org/*');
+    expect(matches).not.toContain('https://not-granted.example/*');
   });
 });

@@ -8,6 +8,7 @@ import { isLoadUiReply } from '@/lib/content-guard';
 import { Messages, TabMessages } from '@/lib/messaging';
 import { unwrapReply } from '@/lib/reply';
 import { createRouter, type Handlers } from '@/lib/router';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 const self = { extensionId: fakeBrowser.runtime.id, extensionOrigin: 'chrome-extension://test/' };
 const page = { id: fakeBrowser.runtime.id, url: 'chrome-extension://test/popup.html' };
@@ -26,6 +27,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'card/load-ui': async () => ({ injected: true }),
     'comparison/open': async () => ({ opened: true }),
     'dataset/reset': async () => ({ datasetVersion: 'v1' }),
+    'settings/get': async () => DEFAULT_SETTINGS,
+    'settings/update': async () => DEFAULT_SETTINGS,
     ...overrides,
   };
 }
@@ -47,11 +50,11 @@ describe('the message table', () => {
     expect(typeof spec.privileged).toBe('boolean');
   });
 
-  it('only data-changing messages are privileged', () => {
+  it('privileged messages are exactly those that change data or hold private data', () => {
     const privileged = Object.entries(Messages)
       .filter(([, spec]) => spec.privileged)
       .map(([type]) => type);
-    expect(privileged).toEqual(['dataset/reset']);
+    expect(privileged).toEqual(['dataset/reset', 'settings/get', 'settings/update']);
   });
 });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
+import { Messages } from '@/lib/messaging';
 import { createRouter, isExtensionPage, type Handlers } from '@/lib/router';
+
+/** Every handler of the table, each refusing to run until a test gives it a body. */
+function stubAll(): Handlers {
+  return Object.fromEntries(
+    Object.keys(Messages).map((type) => [type, vi.fn(async () => Promise.reject(new Error(`${type} is not stubbed`)))]),
+  ) as unknown as Handlers;
+}
 
 const self = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/' };
 const popup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
@@ -8,6 +16,7 @@ const otherExtension = { id: 'other', url: 'chrome-extension://other/page.html' 
 
 function makeHandlers() {
   return {
+    ...stubAll(),
     'dataset/get': vi.fn(async () => ({ version: 'v' }) as never),
     'status/get': vi.fn(async () => ({
       datasetVersion: 'v',
