@@ -1,14 +1,13 @@
 /**
  * The card UI's controller: connects the mentions content script (hovers,
- * the mention list), the hover-intent state machine (when to open and close)
- * and the card mount (what is shown, where). Runs in the extension's isolated
- * world, injected on first need by the background (see card-trigger.ts in the
- * mentions content script).
+ * the mention list), the hover-intent state machine (the one place that
+ * decides when a card opens and closes) and the card host (what is shown,
+ * where). Runs in the extension's isolated world, injected on first need by
+ * the background (see card-trigger.ts in the mentions content script).
  *
  * The card data is fetched once, when this script starts, validated, and held:
  * opening a card never waits for a message.
  */
-import { mountCard, type CardHost, type MentionAnchor } from '@/components/card/mount';
 import {
   isolatedWorld,
   type CardOpenRequest,
@@ -29,6 +28,7 @@ import {
   type HoverIntentEvent,
 } from '@/lib/hover-intent';
 import { pickMention } from '@/lib/mention-pick';
+import { mountCard, type CardHost, type MentionAnchor } from './host/card-host';
 import { isSiteHovercardOpen, isSiteHovercardTrigger, selectionBox, selectionTouches } from './page-state';
 import { markCardShown } from './timing';
 
@@ -153,12 +153,14 @@ class CardController {
   /** Button and drag state: no card opens while the user selects text or drags something. */
   private trackPointer(signal: AbortSignal): void {
     const options = { capture: true, passive: true, signal: AbortSignal.any([signal, this.listeners.signal]) };
+    // The document's one pointerdown listener: a press outside the card starts a
+    // selection or a drag (no card opens meanwhile) and may close the card.
     document.addEventListener(
       'pointerdown',
       (event) => {
-        if (this.host.containsTarget(event.target)) return; // a click in the card
-        this.buttonDown = true;
-        this.dispatch({ type: 'pointer-down' });
+        const insideCard = this.host.containsTarget(event.target);
+        if (!insideCard) this.buttonDown = true;
+        this.dispatch({ type: 'pointer-down', insideCard, pinned: this.host.isPinned() });
       },
       options,
     );
@@ -191,10 +193,7 @@ class CardController {
 
   private apply(effect: HoverIntentEffect, dueAt: number | null): void {
     if (effect.type === 'close') {
-      // Refused while the card is pinned, under the pointer or has focus: it stays open.
-      if (!this.host.hide('pointer-leave') && this.host.isOpen()) {
-        this.state = stepHoverIntent(this.state, { type: 'kept' }).state;
-      }
+      this.host.hide();
       return;
     }
     const mention = this.findMention(effect.id);
@@ -224,7 +223,8 @@ class CardController {
     if (next === null) return;
     this.timer = setTimeout(() => {
       this.deadline = null;
-      this.dispatch({ type: 'timer', at: performance.now(), blocked: this.isBlocked() });
+      const holdOpen = this.host.isPinned() || this.host.hasFocus();
+      this.dispatch({ type: 'timer', at: performance.now(), blocked: this.isBlocked(), holdOpen });
     }, Math.max(0, next - performance.now()));
   }
 
@@ -254,9 +254,10 @@ class CardController {
       request.target.kind === 'mention' ? this.findMention(request.target.id) : this.mentionForSelection();
     if (!mention) return false;
     if (request.scroll) scrollToMention(mention);
-    this.show(mention, data, { focus: request.focus }, null);
+    // The machine first, so that a card whose mention is already gone is closed by it.
     this.dispatch({ type: 'opened', id: mention.id });
-    return true;
+    this.show(mention, data, { focus: request.focus }, null);
+    return this.host.isOpen();
   }
 
   private show(mention: RegisteredMention, data: CardData, { focus }: { focus: boolean }, dueAt: number | null): void {
@@ -273,11 +274,11 @@ class CardController {
           console.error('[Engine Lens] could not open the comparison', error),
         );
       },
-      onClose: (reason) => {
-        if (reason !== 'replaced') this.dispatch({ type: 'closed' });
-      },
       onPointerEnter: () => this.dispatch({ type: 'card-enter' }),
       onPointerLeave: () => this.dispatch({ type: 'card-leave', at: performance.now() }),
+      onEscape: () => this.dispatch({ type: 'escape', focused: this.host.hasFocus(), pinned: this.host.isPinned() }),
+      onCloseButton: () => this.dispatch({ type: 'close-button' }),
+      onAnchorGone: () => this.dispatch({ type: 'anchor-gone', pinned: this.host.isPinned() }),
     });
     this.cardsShown += 1;
     if (this.host.isOpen()) markCardShown({ dueAt: dueAt ?? start, renderStart: start, first: this.cardsShown === 1 });

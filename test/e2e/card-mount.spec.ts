@@ -1,6 +1,6 @@
 /**
- * The hover card's mount in a real Chromium, without the content script:
- * the mount module is bundled on its own (card-harness/) and evaluated in a
+ * The hover card's host in a real Chromium, without the content script:
+ * the host is bundled on its own (card-harness/) and evaluated in a
  * CDP isolated world — the kind of world content scripts run in — on pages
  * served at a real GitHub URL with a strict CSP or hostile CSS.
  *
@@ -323,7 +323,7 @@ test('pointer: Pin keeps it open, dragging the header moves it, Close closes it'
   await showCard(world);
   const headerAt = { x: before.box.left + 120, y: before.box.top + 20 };
   await page.mouse.move(headerAt.x, headerAt.y);
-  expect(await world('engineLensCardHarness.host.isHovered()')).toBe(true);
+  expect(await world('engineLensCardHarness.hovered')).toBe(true);
   await page.mouse.down();
   await page.mouse.move(headerAt.x + 300, headerAt.y + 50, { steps: 5 });
   await page.mouse.up();

@@ -124,7 +124,7 @@ describe('the log', () => {
     expect(await db.count('log')).toBe(LOG_LIMIT);
     // The newest lines are the ones kept.
     expect((await readLog(db, 1)).entries[0]?.message).toBe('line 49999');
-  });
+  }, 30_000);
 
   it('stays bounded as lines are appended', async () => {
     const db = await open(freshName());

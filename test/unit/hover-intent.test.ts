@@ -15,9 +15,16 @@ const timing = { openDelayMs: 300, closeDelayMs: 300 };
  * at time t, the timer fires if its deadline has passed. Returns the effects
  * with the time they happened, and the final state.
  */
+type Extra = Partial<{ id: number; blocked: boolean; insideCard: boolean; pinned: boolean; focused: boolean }>;
+
 function run(
-  script: Array<[number, HoverIntentEvent['type'], Partial<{ id: number; blocked: boolean }>?]>,
-  { until = Infinity, blocked = false, start = INITIAL_HOVER_STATE }: { until?: number; blocked?: boolean; start?: HoverIntentState } = {},
+  script: Array<[number, HoverIntentEvent['type'], Extra?]>,
+  {
+    until = Infinity,
+    blocked = false,
+    holdOpen = false,
+    start = INITIAL_HOVER_STATE,
+  }: { until?: number; blocked?: boolean; holdOpen?: boolean; start?: HoverIntentState } = {},
 ) {
   let state = start;
   const log: Array<[number, HoverIntentEffect]> = [];
@@ -28,19 +35,21 @@ function run(
   };
   const fireTimersUpTo = (t: number) => {
     for (let deadline = nextDeadline(state); deadline !== null && deadline <= t; deadline = nextDeadline(state)) {
-      apply({ type: 'timer', at: deadline, blocked }, deadline);
+      apply({ type: 'timer', at: deadline, blocked, holdOpen }, deadline);
     }
   };
   for (const [at, type, extra = {}] of script) {
     fireTimersUpTo(at);
-    apply({ type, at, id: extra.id ?? 1, blocked: extra.blocked ?? blocked } as HoverIntentEvent, at);
+    const event = { type, at, id: 1, blocked, holdOpen, insideCard: false, pinned: false, focused: false, ...extra };
+    apply(event as HoverIntentEvent, at);
   }
   fireTimersUpTo(until);
   return { state, log };
 }
 
 const open = (id: number): HoverIntentEffect => ({ type: 'open', id });
-const close: HoverIntentEffect = { type: 'close' };
+const close: HoverIntentEffect = { type: 'close', reason: 'pointer-leave' };
+const closeFor = (reason: Extract<HoverIntentEffect, { type: 'close' }>['reason']): HoverIntentEffect => ({ type: 'close', reason });
 
 describe('hover intent', () => {
   it('opens a card once the pointer has rested on a mention for the delay', () => {
@@ -169,21 +178,33 @@ describe('hover intent', () => {
     expect(run([[0, 'mention-enter']], { blocked: true }).log).toEqual([]);
   });
 
-  it('a pointer-down does not close an open card (the mount decides about clicks)', () => {
-    const { log, state } = run([
+  it('a click outside closes an unpinned card; a pinned one stays; a click inside changes nothing', () => {
+    const outside = run([
       [0, 'mention-enter'],
       [500, 'pointer-down'],
     ]);
-    expect(log).toEqual([[300, open(1)]]);
-    expect(state.open).toBe(1);
+    expect(outside.log).toEqual([[300, open(1)], [500, closeFor('outside-click')]]);
+    expect(outside.state.open).toBeNull();
+    const pinned = run([
+      [0, 'mention-enter'],
+      [500, 'pointer-down', { pinned: true }],
+    ]);
+    expect(pinned.log).toEqual([[300, open(1)]]);
+    expect(pinned.state.open).toBe(1);
+    const inside = run([
+      [0, 'mention-enter'],
+      [400, 'card-enter'],
+      [500, 'pointer-down', { insideCard: true }],
+    ]);
+    expect(inside.state.open).toBe(1);
   });
 
   it('after Esc the card stays closed while the pointer rests on the mention', () => {
     const { log, state } = run([
       [0, 'mention-enter'],
-      [500, 'closed'],
+      [500, 'escape'],
     ]);
-    expect(log).toEqual([[300, open(1)]]);
+    expect(log).toEqual([[300, open(1)], [500, closeFor('escape')]]);
     expect(state.open).toBeNull();
     expect(nextDeadline(state)).toBeNull();
     // Leaving and coming back opens it again.
@@ -197,18 +218,51 @@ describe('hover intent', () => {
     expect(again.log).toEqual([[1000, open(1)]]);
   });
 
-  it('a card opened by keyboard has no timer; a refused close ("kept") stops the grace timer', () => {
+  it('Esc from the page leaves a pinned card open; Esc inside the card closes it anyway', () => {
+    const fromPage = run([
+      [0, 'mention-enter'],
+      [500, 'escape', { pinned: true }],
+    ]);
+    expect(fromPage.state.open).toBe(1);
+    const inside = run([
+      [0, 'mention-enter'],
+      [500, 'escape', { pinned: true, focused: true }],
+    ]);
+    expect(inside.log.at(-1)).toEqual([500, closeFor('escape')]);
+  });
+
+  it('the close button closes, pinned or not; a vanished mention closes only an unpinned card', () => {
+    expect(run([[0, 'mention-enter'], [500, 'close-button']]).log.at(-1)).toEqual([500, closeFor('close-button')]);
+    expect(run([[0, 'mention-enter'], [500, 'anchor-gone']]).log.at(-1)).toEqual([500, closeFor('anchor-gone')]);
+    expect(run([[0, 'mention-enter'], [500, 'anchor-gone', { pinned: true }]]).state.open).toBe(1);
+  });
+
+  it('a pinned or focused card outlasts the grace period: the due close is dropped', () => {
+    const { log, state } = run(
+      [
+        [0, 'mention-enter'],
+        [500, 'mention-leave'],
+      ],
+      { holdOpen: true },
+    );
+    expect(log).toEqual([[300, open(1)]]);
+    expect(state.open).toBe(1);
+    expect(nextDeadline(state)).toBeNull();
+  });
+
+  it('a card opened by keyboard has no timer; once the pointer passed over it, it closes after the grace period', () => {
     let state = stepHoverIntent(INITIAL_HOVER_STATE, { type: 'opened', id: 7 }, timing).state;
     expect(state.open).toBe(7);
     expect(nextDeadline(state)).toBeNull(); // no pointer involved: nothing closes it by timer
-    // The pointer passes over it and leaves: the grace period starts; the card (focused) refuses to close.
     state = stepHoverIntent(state, { type: 'card-enter' }, timing).state;
     state = stepHoverIntent(state, { type: 'card-leave', at: 100 }, timing).state;
     expect(nextDeadline(state)).toBe(400);
-    const fired = stepHoverIntent(state, { type: 'timer', at: 400, blocked: false }, timing);
-    expect(fired.effects).toEqual([close]);
-    const kept = stepHoverIntent(fired.state, { type: 'kept' }, timing);
+    // Focus is still in it: it stays.
+    const kept = stepHoverIntent(state, { type: 'timer', at: 400, blocked: false, holdOpen: true }, timing);
+    expect(kept.effects).toEqual([]);
     expect(nextDeadline(kept.state)).toBeNull();
+    // Focus had left: it closes.
+    expect(stepHoverIntent(state, { type: 'timer', at: 400, blocked: false, holdOpen: false }, timing).effects).toEqual([close]);
   });
 
   it('ignores stale leaves and card events without a card', () => {
@@ -219,7 +273,7 @@ describe('hover intent', () => {
 
   it('a timer that fires early changes nothing', () => {
     const entered = stepHoverIntent(INITIAL_HOVER_STATE, { type: 'mention-enter', id: 1, at: 0 }, timing).state;
-    const early = stepHoverIntent(entered, { type: 'timer', at: 299, blocked: false }, timing);
+    const early = stepHoverIntent(entered, { type: 'timer', at: 299, blocked: false, holdOpen: false }, timing);
     expect(early.effects).toEqual([]);
     expect(nextDeadline(early.state)).toBe(300);
   });
@@ -228,6 +282,6 @@ describe('hover intent', () => {
     // The card script starts 450 ms after the pointer entered: the card is already due.
     const entered = stepHoverIntent(INITIAL_HOVER_STATE, { type: 'mention-enter', id: 4, at: 50 }, timing).state;
     expect(nextDeadline(entered)).toBe(350);
-    expect(stepHoverIntent(entered, { type: 'timer', at: 500, blocked: false }, timing).effects).toEqual([open(4)]);
+    expect(stepHoverIntent(entered, { type: 'timer', at: 500, blocked: false, holdOpen: false }, timing).effects).toEqual([open(4)]);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CARD_HOST_ATTRIBUTE, mountCard, type CardHost, type MentionAnchor } from '@/components/card/mount';
+import { CARD_HOST_ATTRIBUTE, mountCard, type CardHost, type MentionAnchor } from '@/entrypoints/card.content/host/card-host';
 import { selectCardData } from '@/lib/card-data';
 import { loadSourceDataset } from '@/lib/normalize';
 import type { Box } from '@/lib/placement';
@@ -44,7 +44,7 @@ const press = (key: string, target: EventTarget = document, init: KeyboardEventI
   target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
-describe('mountCard', () => {
+describe('the card host: it shows, hides and reports; it decides nothing', () => {
   it('is one host per document', () => {
     expect(mountCard(document)).toBe(host);
   });
@@ -87,12 +87,10 @@ describe('mountCard', () => {
   });
 
   it('shows one card at a time: a second show replaces the first', () => {
-    const onClose = vi.fn();
-    host.show(data, mention(), { onClose });
+    host.show(data, mention());
     host.show(data, mention({ engine: 'vllm' }));
     expect(document.querySelectorAll(`[${CARD_HOST_ATTRIBUTE}]`)).toHaveLength(1);
     expect(shadow().querySelectorAll('[role="dialog"]')).toHaveLength(1);
-    expect(onClose).toHaveBeenCalledWith('replaced');
     expect(inCard('.el-engine[data-mentioned="true"]')?.dataset.engineId).toBe('vllm');
   });
 
@@ -141,12 +139,14 @@ describe('mountCard', () => {
     expect(layer.dataset.side).toBe('below');
   });
 
-  it('closes with the Close button and reports why', () => {
-    const onClose = vi.fn();
-    host.show(data, mention(), { onClose });
+  it('reports the Close button and stays open until told to hide', () => {
+    const onCloseButton = vi.fn();
+    host.show(data, mention(), { onCloseButton });
     buttonNamed('Close').click();
+    expect(onCloseButton).toHaveBeenCalledOnce();
+    expect(host.isOpen()).toBe(true);
+    expect(host.hide()).toBe(true);
     expect(host.isOpen()).toBe(false);
-    expect(onClose).toHaveBeenCalledWith('close-button');
   });
 
   it('opens the full comparison through the callback', () => {
@@ -156,21 +156,27 @@ describe('mountCard', () => {
     expect(onOpenFullComparison).toHaveBeenCalledWith('vllm-vs-tensorrt-llm');
   });
 
-  it('Esc from the page closes an unpinned card without taking focus', () => {
+  it('reports Esc from the page and lets it reach the page; hiding then takes no focus', () => {
     const input = document.createElement('input');
     document.body.append(input);
     input.focus();
-    host.show(data, mention());
+    const onEscape = vi.fn();
+    const pageListener = vi.fn();
+    document.body.addEventListener('keydown', pageListener);
+    host.show(data, mention(), { onEscape });
     press('Escape', input);
-    expect(host.isOpen()).toBe(false);
+    expect(onEscape).toHaveBeenCalledOnce();
+    expect(pageListener).toHaveBeenCalledOnce();
+    host.hide();
     expect(document.activeElement).toBe(input);
+    document.body.removeEventListener('keydown', pageListener);
   });
 
-  it('keyboard opening: focus moves into the dialog, Tab cycles inside, Esc closes and returns focus', () => {
+  it('keyboard opening: focus moves into the dialog, Tab cycles inside, Esc is the card’s, hiding returns focus', () => {
     const trigger = document.createElement('button');
     document.body.append(trigger);
-    const onClose = vi.fn();
-    host.show(data, mention(), { focus: true, returnFocusTo: trigger, onClose });
+    const onEscape = vi.fn();
+    host.show(data, mention(), { focus: true, returnFocusTo: trigger, onEscape });
     expect(document.activeElement).toBe(hostElement());
     expect(shadow().activeElement).toBe(inCard('[role="dialog"]'));
     expect(host.hasFocus()).toBe(true);
@@ -181,9 +187,11 @@ describe('mountCard', () => {
     press('Tab', shadow().activeElement!);
     expect(shadow().activeElement?.getAttribute('aria-label')).toBe('Pin');
 
-    press('Escape', shadow().activeElement!);
-    expect(host.isOpen()).toBe(false);
-    expect(onClose).toHaveBeenCalledWith('escape');
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true });
+    shadow().activeElement!.dispatchEvent(escape);
+    expect(onEscape).toHaveBeenCalledOnce();
+    expect(escape.defaultPrevented).toBe(true);
+    host.hide();
     expect(document.activeElement).toBe(trigger);
     expect(host.hasFocus()).toBe(false);
   });
@@ -197,51 +205,32 @@ describe('mountCard', () => {
     document.removeEventListener('keydown', pageListener);
   });
 
-  it('pinning keeps the card open through pointer-leave, outside clicks and Esc from the page', () => {
+  it('the Pin button pins and unpins; a card can also open pinned', () => {
     host.show(data, mention());
     buttonNamed('Pin').click();
     expect(host.isPinned()).toBe(true);
     expect(buttonNamed('Pin').getAttribute('aria-pressed')).toBe('true');
-    expect(host.hide('pointer-leave')).toBe(false);
-    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
-    press('Escape');
-    expect(host.isOpen()).toBe(true);
-    buttonNamed('Close').click();
-    expect(host.isOpen()).toBe(false);
-  });
-
-  it('pointer-leave does not close a card that has keyboard focus', () => {
-    host.show(data, mention(), { focus: true });
-    expect(host.hide('pointer-leave')).toBe(false);
-    expect(host.hide('escape')).toBe(true);
-  });
-
-  it('can open pinned', () => {
+    buttonNamed('Pin').click();
+    expect(host.isPinned()).toBe(false);
     host.show(data, mention(), { pinned: true });
     expect(host.isPinned()).toBe(true);
   });
 
-  it('an unpinned card closes on pointer-leave and on a click outside, but not on a click inside', () => {
-    host.show(data, mention());
-    expect(host.hide('pointer-leave')).toBe(true);
-    host.show(data, mention());
-    inCard('.el-verdict')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
-    expect(host.isOpen()).toBe(true);
-    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
-    expect(host.isOpen()).toBe(false);
-  });
-
-  it('stays open while hovered and tells the caller', () => {
+  it('reports the pointer entering and leaving the card', () => {
     const onPointerEnter = vi.fn();
     const onPointerLeave = vi.fn();
     host.show(data, mention(), { onPointerEnter, onPointerLeave });
     inCard('.el-layer')!.dispatchEvent(new PointerEvent('pointerenter'));
-    expect(host.isHovered()).toBe(true);
-    expect(onPointerEnter).toHaveBeenCalled();
-    expect(host.hide('pointer-leave')).toBe(false);
+    expect(onPointerEnter).toHaveBeenCalledOnce();
     inCard('.el-layer')!.dispatchEvent(new PointerEvent('pointerleave'));
-    expect(onPointerLeave).toHaveBeenCalled();
-    expect(host.hide('pointer-leave')).toBe(true);
+    expect(onPointerLeave).toHaveBeenCalledOnce();
+    expect(host.isOpen()).toBe(true);
+  });
+
+  it('a press anywhere changes nothing by itself (the controller decides about clicks)', () => {
+    host.show(data, mention());
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    expect(host.isOpen()).toBe(true);
   });
 
   it('recognises events from inside the card as its own', () => {
@@ -262,14 +251,14 @@ describe('mountCard', () => {
     expect(inCard('.el-layer')!.style.top).toBe('64px');
   });
 
-  it('closes an unpinned card whose mention left the page; a pinned one stays', async () => {
+  it('reports an unpinned card whose mention left the page; a pinned one stays where it was', async () => {
     let rects: Box[] = [word(100, 100)];
-    const onClose = vi.fn();
-    host.show(data, mention({ getRects: () => rects }), { onClose });
+    const onAnchorGone = vi.fn();
+    host.show(data, mention({ getRects: () => rects }), { onAnchorGone });
     rects = [];
     window.dispatchEvent(new Event('scroll'));
     await nextFrame();
-    expect(onClose).toHaveBeenCalledWith('anchor-gone');
+    expect(onAnchorGone).toHaveBeenCalledOnce();
 
     rects = [word(100, 100)];
     host.show(data, mention({ getRects: () => rects }), { pinned: true });
