@@ -112,3 +112,56 @@ export function readPin(raw: unknown): PinRead {
   }
   return { ok: true, pin: parsed.data };
 }
+
+// ------------------------------------------------------------ documents
+
+/** The tag a pins document (export file, team feed) starts with. */
+export const PINS_DOCUMENT_FORMAT = 'engine-lens.pins';
+export const PINS_DOCUMENT_VERSION = 1;
+/** Most pins one document may carry. */
+export const PINS_DOCUMENT_MAX = 100;
+
+/**
+ * A pins document: what "Export pins" writes and a team feed serves. A feed
+ * may also serve one bare pin; {@link readPinsDocument} accepts both.
+ */
+export const PinsDocumentSchema = z.object({
+  format: z.literal(PINS_DOCUMENT_FORMAT),
+  formatVersion: z.literal(PINS_DOCUMENT_VERSION),
+  /** When it was written (ISO 8601). */
+  exportedAt: z.iso.datetime(),
+  pins: z.array(z.unknown()).min(1).max(PINS_DOCUMENT_MAX),
+});
+
+export type PinsDocumentRead = { ok: true; pins: Pin[] } | { ok: false; reason: string };
+
+/** A pins document for `pins`, as "Export pins" writes it. */
+export function pinsDocument(pins: readonly Pin[], exportedAt: Date): { format: string; formatVersion: number; exportedAt: string; pins: Pin[] } {
+  return { format: PINS_DOCUMENT_FORMAT, formatVersion: PINS_DOCUMENT_VERSION, exportedAt: exportedAt.toISOString(), pins: [...pins] };
+}
+
+/**
+ * Reads a pins document or a single pin (parsed JSON). Every pin must be
+ * readable: a document with one bad pin is refused whole, with the reason,
+ * so an import never half-happens. Never throws.
+ */
+export function readPinsDocument(json: unknown): PinsDocumentRead {
+  if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === PINS_DOCUMENT_FORMAT) {
+    const version = (json as { formatVersion?: unknown }).formatVersion;
+    if (typeof version === 'number' && version > PINS_DOCUMENT_VERSION) {
+      return { ok: false, reason: `this file uses format ${version}, newer than this Engine Lens understands; update Engine Lens to read it` };
+    }
+    const document = PinsDocumentSchema.safeParse(json);
+    if (!document.success) return { ok: false, reason: `not a valid pins document: ${document.error.issues[0]?.message ?? 'unknown problem'}` };
+    const pins: Pin[] = [];
+    for (const [i, raw] of document.data.pins.entries()) {
+      const read = readPin(raw);
+      if (!read.ok) return { ok: false, reason: `pin ${i + 1}: ${read.reason}` };
+      pins.push(read.pin);
+    }
+    if (new Set(pins.map((p) => p.id)).size !== pins.length) return { ok: false, reason: 'the document lists one pin id twice' };
+    return { ok: true, pins };
+  }
+  const single = readPin(json);
+  return single.ok ? { ok: true, pins: [single.pin] } : { ok: false, reason: single.reason };
+}

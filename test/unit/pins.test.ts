@@ -3,7 +3,7 @@ import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEngineLensDB, type EngineLensDatabase } from '@/entrypoints/background/db';
 import { deletePin, readPins, setActivePin, writePins } from '@/entrypoints/background/pin-store';
-import { PIN_FORMAT_VERSION, PinSchema, readPin, type Pin } from '@/lib/pins';
+import { PIN_FORMAT_VERSION, PinSchema, pinsDocument, readPin, readPinsDocument, type Pin } from '@/lib/pins';
 import { writeV1Database } from './fixtures/db-v1';
 import { PINS_V1 } from './fixtures/pins-v1';
 
@@ -41,6 +41,28 @@ describe('readPin', () => {
     expect(Object.keys(read.pin).sort()).toEqual(Object.keys(PinSchema.shape).sort());
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(read.pin)).toBe(Object.prototype);
+  });
+});
+
+describe('pins documents (export files and team feeds)', () => {
+  it('round-trips an export and accepts a single bare pin', () => {
+    const doc = JSON.parse(JSON.stringify(pinsDocument(pins, new Date('2026-12-01T10:00:00Z'))));
+    expect(doc).toMatchObject({ format: 'engine-lens.pins', formatVersion: 1, exportedAt: '2026-12-01T10:00:00.000Z' });
+    expect(readPinsDocument(doc)).toEqual({ ok: true, pins });
+    expect(readPinsDocument(structuredClone(pins[0]))).toEqual({ ok: true, pins: [pins[0]] });
+  });
+
+  it.each([
+    ['a newer document format', { ...pinsDocument(pins, new Date()), formatVersion: 2 }, /update Engine Lens/],
+    ['one bad pin among good ones', { ...pinsDocument(pins, new Date()), pins: [pins[0], { ...pins[1], pick: 'Not An Id' }] }, /pin 2/],
+    ['no pins', { ...pinsDocument(pins, new Date()), pins: [] }, /not a valid pins document/],
+    ['a duplicate id', { ...pinsDocument(pins, new Date()), pins: [pins[0], pins[0]] }, /twice/],
+    ['an HTML page', '<!doctype html><title>Sign in</title>', /not an Engine Lens pin/],
+    ['an empty object', {}, /not an Engine Lens pin/],
+  ])('refuses %s with a reason', (_name, json, reason) => {
+    const read = readPinsDocument(json);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.reason).toMatch(reason);
   });
 });
 
