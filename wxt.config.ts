@@ -24,9 +24,15 @@ export default defineConfig({
       'Marks vLLM and TensorRT-LLM mentions on GitHub, docs and forums, and shows a sourced side-by-side comparison.',
     // scripting: the mentions content script is registered at run time (lib/sites.ts)
     // and the card UI is injected on first need. storage: the user's settings
-    // (entrypoints/background/settings-store.ts). The data itself lives in the
+    // (entrypoints/background/settings-store.ts). alarms: the scheduled feed check
+    // (entrypoints/background/feeds.ts; no install warning, and Firefox cannot
+    // grant it as an optional permission). The data itself lives in the
     // worker's IndexedDB, which needs no permission.
-    permissions: ['scripting', 'storage'],
+    permissions: ['scripting', 'storage', 'alarms'],
+    // Asked for at the moment the user turns them on: browser notifications of
+    // tracked changes, and (as optional host permissions) each feed's origin.
+    optional_permissions: ['notifications'],
+    optional_host_permissions: ['https://*/*'],
     host_permissions: [...DEFAULT_MATCH_PATTERNS],
     action: { default_title: 'Engine Lens' },
     // The hover card from the keyboard (entrypoints/background/tabs.ts); users can change the key in the browser's shortcut settings.

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { CardDataSchema } from './card-data';
 import { ValidDatasetSchema } from './normalize';
 import { PAGE_MENTION_LIST_LIMIT } from './page-digest';
+import { FeedsStatusSchema } from './feeds';
 import { ComparisonIdSchema, EngineIdSchema } from './schema';
 import { SettingsPatchSchema, SettingsSchema } from './settings';
 import { StatusSchema } from './status';
@@ -84,6 +85,15 @@ export const Messages = {
     reply: SettingsSchema,
     privileged: true,
   },
+  /**
+   * Freshness: the served data's date, each configured feed's last check and
+   * error, the last change ("What changed"). Privileged: it names the feed URLs.
+   */
+  'feeds/status': { request: request('feeds/status'), reply: FeedsStatusSchema, privileged: true },
+  /** "Check now": checks every configured feed at once, whatever the schedule. */
+  'feeds/check': { request: request('feeds/check'), reply: FeedsStatusSchema, privileged: true },
+  /** The user saw "What changed": the badge goes. */
+  'changes/seen': { request: request('changes/seen'), reply: z.object({ seen: z.literal(true) }), privileged: true },
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageType = keyof typeof Messages;

@@ -175,7 +175,16 @@ export const SourceComparisonSchema = z.object({
   facts: z.array(SourceFactSchema),
 });
 
+/**
+ * Version of the published (source) dataset format: what assets/data holds
+ * and what a dataset feed serves (assets/schema/dataset.schema.json documents
+ * it). A feed with a newer format is refused with a message to update.
+ */
+export const SOURCE_FORMAT_VERSION = 1;
+
 export const SourceDatasetSchema = z.object({
+  /** The format this file is written in; absent means 1. */
+  formatVersion: z.literal(SOURCE_FORMAT_VERSION).optional(),
   /** Dataset content version; a feed uses it to tell what is newer. */
   version: nonEmpty,
   engines: z.array(EngineSchema).min(2),

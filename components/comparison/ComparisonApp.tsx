@@ -32,8 +32,11 @@ export function ComparisonApp({
   /** Which comparison to show; the dataset's first when absent. */
   comparisonId?: string;
   headerActions?: ReactNode;
-  /** Extra sections rendered right after the verdict (e.g. "On this page"); the verdict always comes first. */
-  children?: ReactNode;
+  /**
+   * Extra sections rendered right after the verdict (e.g. "On this page",
+   * "Fresh data"); the verdict always comes first. A function gets the dataset shown.
+   */
+  children?: ReactNode | ((dataset: Dataset) => ReactNode);
 }) {
   const [state, setState] = useState<LoadState>({ phase: 'loading' });
   const [generation, setGeneration] = useState(0);
@@ -92,7 +95,7 @@ export function ComparisonApp({
         dataset={state.dataset}
         comparisonId={comparisonId}
         headerActions={headerActions}
-        afterVerdict={children}
+        afterVerdict={typeof children === 'function' ? children(state.dataset) : children}
         notice={
           <>
             {repaired && (

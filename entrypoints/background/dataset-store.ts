@@ -60,6 +60,44 @@ export async function storeDataset(db: EngineLensDatabase, dataset: Dataset, ori
   await tx.done;
 }
 
+/** Older versions kept as history besides the active one (for diffs and a pin's "changed since"). */
+export const DATASET_HISTORY = 5;
+
+/**
+ * Stores a dataset from a feed, makes it active and records what changed
+ * (when anything did), all in one transaction: a worker stopped in the middle leaves either the
+ * old data or the new, never a mix. Old history beyond {@link DATASET_HISTORY}
+ * versions is dropped (never the bundled one).
+ */
+export async function storeFeedDataset(db: EngineLensDatabase, dataset: Dataset, lastChange?: unknown): Promise<void> {
+  const valid = parseDataset(dataset);
+  const tx = db.transaction(['datasets', 'meta'], 'readwrite');
+  const datasets = tx.objectStore('datasets');
+  await datasets.put({ version: valid.version, schemaVersion: DATASET_SCHEMA_VERSION, origin: 'feed', storedAt: Date.now(), data: valid });
+  await tx.objectStore('meta').put({ key: 'activeDatasetVersion', value: valid.version });
+  if (lastChange !== undefined) await tx.objectStore('meta').put({ key: 'lastChange', value: lastChange });
+  // Newest first by the storedAt index; keep the active one, the bundle and a few before them.
+  let kept = 0;
+  for (let cursor = await datasets.index('storedAt').openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
+    const row = cursor.value;
+    if (row.version === valid.version || row.origin === 'bundled') continue;
+    kept += 1;
+    if (kept > DATASET_HISTORY) await cursor.delete();
+  }
+  await tx.done;
+}
+
+/** A stored dataset version (history), validated; null when missing or unreadable. */
+export async function readDatasetVersion(db: EngineLensDatabase, version: string): Promise<Dataset | null> {
+  const row = DatasetRowSchema.safeParse(await db.get('datasets', version));
+  if (!row.success || row.data.schemaVersion !== DATASET_SCHEMA_VERSION) return null;
+  try {
+    return parseDataset(row.data.data);
+  } catch {
+    return null;
+  }
+}
+
 type StoredRead =
   | { kind: 'ok'; dataset: Dataset; origin: DatasetOrigin }
   /** Written by a later build: keep it, serve the bundle. */

@@ -66,6 +66,8 @@ export interface MetaRows {
   activeDatasetVersion: string;
   /** Id of the pin marked active (its pick and note lead the card and the popup). */
   activePinId: string;
+  /** The last update that brought changes ("What changed"; lib/feeds.ts ChangeRecord). */
+  lastChange: unknown;
 }
 export type MetaKey = keyof MetaRows;
 

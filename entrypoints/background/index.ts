@@ -5,9 +5,12 @@
  * worker.
  */
 import { onInstalledOrUpdated } from './data';
+import { ensureFeedAlarm, FEED_ALARM, FEED_RETRY_ALARM, onBrowserStart, refreshFeeds, restoreBadge } from './feeds';
 import { listenForMessages } from './messages';
 import { applyStoredSettings } from './settings';
-import { listenForCommands } from './tabs';
+import { listenForCommands, openChangesPage } from './tabs';
+
+const logError = (what: string) => (error: unknown) => console.error(`Engine Lens: ${what} failed.`, error);
 
 export default defineBackground(() => {
   listenForMessages();
@@ -20,9 +23,26 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' || reason === 'update') {
-      void onInstalledOrUpdated().catch((error: unknown) =>
-        console.error('Engine Lens: loading the bundled dataset failed.', error),
-      );
+      void onInstalledOrUpdated().catch(logError('loading the bundled dataset'));
+      // An update clears alarms: put the schedule back.
+      void ensureFeedAlarm().then(restoreBadge).catch(logError('scheduling the feed check'));
     }
   });
+  browser.runtime.onStartup.addListener(() => void onBrowserStart().catch(logError('the start-up feed check')));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEED_ALARM || alarm.name === FEED_RETRY_ALARM) void refreshFeeds('schedule').catch(logError('the feed check'));
+  });
+  // Notifications are an optional permission: listen once it exists (now, or when granted later).
+  const listenForNotificationClicks = () => {
+    if (!browser.notifications || browser.notifications.onClicked.hasListener(onNotificationClicked)) return;
+    browser.notifications.onClicked.addListener(onNotificationClicked);
+  };
+  listenForNotificationClicks();
+  browser.permissions.onAdded.addListener(listenForNotificationClicks);
 });
+
+function onNotificationClicked(id: string): void {
+  if (!id.startsWith('engine-lens-change-')) return;
+  void openChangesPage().catch(logError('opening what changed'));
+  void browser.notifications.clear(id);
+}

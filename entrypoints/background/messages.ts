@@ -7,6 +7,7 @@ import { createRouter, type Handlers } from '@/lib/router';
 import { broadcastChange } from './broadcast';
 import { injectCardUi } from './card-ui';
 import { activeDataset, recentLog, resetToBundled } from './data';
+import { ensureFeedAlarm, feedsStatus, markChangesSeen, refreshFeeds } from './feeds';
 import { changeSettings, currentSettings } from './settings';
 import { openComparisonPage } from './tabs';
 
@@ -32,7 +33,17 @@ const handlers: Handlers = {
     return { datasetVersion };
   },
   'settings/get': async () => currentSettings(),
-  'settings/update': async ({ patch }) => changeSettings(patch),
+  'settings/update': async ({ patch }) => {
+    const settings = await changeSettings(patch);
+    await ensureFeedAlarm(); // a feed added or removed, or a new interval
+    return settings;
+  },
+  'feeds/status': async () => feedsStatus(),
+  'feeds/check': async () => refreshFeeds('manual'),
+  'changes/seen': async () => {
+    await markChangesSeen();
+    return { seen: true as const };
+  },
 };
 
 export function listenForMessages(): void {

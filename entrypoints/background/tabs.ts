@@ -39,6 +39,11 @@ export async function openComparisonPage(
   return { opened: true };
 }
 
+/** "What changed" on the full page (a notification's click opens it). */
+export async function openChangesPage(): Promise<void> {
+  await browser.tabs.create({ url: `${browser.runtime.getURL(COMPARISON_PAGE)}?view=changes` });
+}
+
 /** The extension command that opens a card from the keyboard (see `commands` in wxt.config.ts). */
 export const OPEN_CARD_COMMAND = 'open-card';
 

@@ -4,17 +4,23 @@ import { ComparisonApp } from '@/components/comparison/ComparisonApp';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { onDataChanged } from '@/lib/browser/data-changed';
 import { send } from '@/lib/browser/send';
+import { FreshnessSection } from '../popup/freshness';
 import '@/components/comparison/comparison.css';
 
 /** The full-page version of the popup, opened from the popup or a hover card (`?comparison=<id>`). */
 const loadDataset = () => send({ type: 'dataset/get' });
 const loadStatus = () => send({ type: 'status/get' });
-const comparisonId = new URLSearchParams(location.search).get('comparison') ?? undefined;
+const params = new URLSearchParams(location.search);
+const comparisonId = params.get('comparison') ?? undefined;
+/** `?view=changes`: opened from a notification, "What changed" is shown at once. */
+const openChanges = params.get('view') === 'changes';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary name="Engine Lens">
-      <ComparisonApp loadDataset={loadDataset} loadStatus={loadStatus} subscribe={onDataChanged} comparisonId={comparisonId} />
+      <ComparisonApp loadDataset={loadDataset} loadStatus={loadStatus} subscribe={onDataChanged} comparisonId={comparisonId}>
+        {(dataset) => <FreshnessSection engines={dataset.engines} openChanges={openChanges} />}
+      </ComparisonApp>
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -4,6 +4,7 @@ import { ComparisonApp } from '@/components/comparison/ComparisonApp';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { onDataChanged } from '@/lib/browser/data-changed';
 import { send } from '@/lib/browser/send';
+import { FreshnessSection } from './freshness';
 import { PageDigestSection } from './on-this-page';
 import '@/components/comparison/comparison.css';
 
@@ -28,7 +29,12 @@ createRoot(document.getElementById('root')!).render(
           </button>
         }
       >
-        <PageDigestSection />
+        {(dataset) => (
+          <>
+            <FreshnessSection engines={dataset.engines} />
+            <PageDigestSection />
+          </>
+        )}
       </ComparisonApp>
     </ErrorBoundary>
   </StrictMode>,

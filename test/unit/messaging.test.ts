@@ -14,7 +14,11 @@ const self = { extensionId: fakeBrowser.runtime.id, extensionOrigin: 'chrome-ext
 const page = { id: fakeBrowser.runtime.id, url: 'chrome-extension://test/popup.html' };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const unstubbed = Object.fromEntries(
+    Object.keys(Messages).map((type) => [type, async () => Promise.reject(new Error(`${type} is not stubbed`))]),
+  ) as unknown as Handlers;
   return {
+    ...unstubbed,
     'dataset/get': async () => bundledDataset(),
     'status/get': async () => ({
       datasetVersion: 'v1',
@@ -54,7 +58,7 @@ describe('the message table', () => {
     const privileged = Object.entries(Messages)
       .filter(([, spec]) => spec.privileged)
       .map(([type]) => type);
-    expect(privileged).toEqual(['dataset/reset', 'settings/get', 'settings/update']);
+    expect(privileged).toEqual(['dataset/reset', 'settings/get', 'settings/update', 'feeds/status', 'feeds/check', 'changes/seen']);
   });
 });
 
