@@ -93,8 +93,16 @@ export function numbersIn(text: string): string[] {
  * Textual claims quote the source: each quote must occur verbatim in the
  * place its claim names, and a group's note may not bring in a number that
  * none of its quotes contains. Returns problems, empty when sound.
+ *
+ * A transcription check, run on hand-written source JSON (the build) only:
+ * a stored dataset whose texts were changed later (a feed, a test editing
+ * IndexedDB) keeps its claims as data and is not refused for it.
  */
-function textClaimProblems(c: IdShape['comparisons'][number]): string[] {
+export function textClaimProblems(dataset: Pick<IdShape, 'comparisons'>): string[] {
+  return dataset.comparisons.flatMap(comparisonTextClaimProblems);
+}
+
+function comparisonTextClaimProblems(c: IdShape['comparisons'][number]): string[] {
   const problems: string[] = [];
   const where = `comparison "${c.id}"`;
   const compared = new Set(c.engines);
@@ -227,7 +235,6 @@ export function integrityProblems(dataset: IdShape): string[] {
         problems.push(`${where}: key difference "${difference.id}" names unknown winner "${difference.winner}"`);
       }
     }
-    problems.push(...textClaimProblems(c));
   }
   return problems;
 }
@@ -245,6 +252,8 @@ export function loadSourceDataset(json: unknown): Dataset {
   const source = SourceDatasetSchema.safeParse(json);
   if (!source.success) throw new Error(`Invalid source dataset: ${describeZodError(source.error)}`);
   assertIntegrity(source.data, 'Source dataset');
+  const quotes = textClaimProblems(source.data);
+  if (quotes.length > 0) throw new Error(`Source dataset misquotes its source: ${quotes.join('; ')}`);
   const normalized = DatasetSchema.safeParse(normalizeDataset(source.data));
   if (!normalized.success) {
     throw new Error(`Normalized dataset is invalid (a bug in lib/normalize.ts): ${describeZodError(normalized.error)}`);

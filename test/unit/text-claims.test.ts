@@ -82,6 +82,14 @@ describe('bundled dataset: contradictions in words', () => {
   });
 });
 
+describe('stored datasets', () => {
+  it('a stored dataset whose texts changed later (a feed, an edit in IndexedDB) still parses: the quote check is for transcriptions', () => {
+    const stored = JSON.parse(JSON.stringify(bundledDataset()));
+    stored.comparisons[0].shortAnswer = 'Edited straight in IndexedDB.';
+    expect(parseDataset(stored).comparisons[0]!.textClaimGroups).toHaveLength(5);
+  });
+});
+
 describe('the build-time check refuses textual claims that do not quote the source', () => {
   const broken = (edit: (groups: TextClaimGroup[]) => void) => {
     const s = source();
