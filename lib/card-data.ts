@@ -168,6 +168,27 @@ export function selectVerdictLine(comparison: Comparison, engines: readonly [Car
   return firstSentence(comparison.shortAnswer);
 }
 
+/**
+ * The engine a sentence is about: the one engine of `engines` it names, or
+ * null when it names none or several.
+ */
+export function engineNamedIn(sentence: string, engines: readonly Pick<CardEngine, 'id' | 'name'>[]): EngineId | null {
+  const named = engines.filter((engine) => sentence.includes(engine.name));
+  return named.length === 1 ? named[0]!.id : null;
+}
+
+/**
+ * The verdict's sentences verbatim, each with the one engine it names (the
+ * source's verdict is "Choose vLLM if …. Choose TensorRT-LLM if …."), so both
+ * halves can be shown, in whichever order the reader needs.
+ */
+export function verdictSentences(
+  verdictText: string,
+  engines: readonly Pick<CardEngine, 'id' | 'name'>[],
+): Array<{ text: string; engineId: EngineId | null }> {
+  return splitSentences(verdictText).map((text) => ({ text, engineId: engineNamedIn(text, engines) }));
+}
+
 function claimsOf(group: MeasureGroup | undefined, engineIds: readonly EngineId[]): CardDifference['claims'] {
   if (!group?.disagree) return null;
   const claims: Record<EngineId, CardClaim[]> = {};

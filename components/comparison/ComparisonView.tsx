@@ -70,8 +70,11 @@ export function ComparisonView({
         <FactsTable comparison={comparison} engines={engines} />
         <Charts comparison={comparison} engines={engines} />
         <ProsCons comparison={comparison} engines={engines} />
-        <Faq comparison={comparison} />
-        <Audience engines={engines} />
+        {/* Side by side on a wide page, so the FAQ and the engines' own descriptions use the width. */}
+        <div className="two-up">
+          <Faq comparison={comparison} engines={engines} />
+          <Audience engines={engines} />
+        </div>
       </main>
       <Provenance provenance={comparison.provenance} datasetVersion={dataset.version} />
     </div>
