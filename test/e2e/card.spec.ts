@@ -19,6 +19,12 @@ import { highlightTexts, IsolatedWorld, waitForMentionScript } from './mentions-
 
 const ISSUE_URL = 'https://github.com/vllm-project/vllm/issues/4';
 const VERDICT = 'Choose vLLM if you need flexibility across multiple hardware platforms';
+const VERDICT_TRT = "Choose TensorRT-LLM if you're exclusively on NVIDIA infrastructure";
+/**
+ * The card's height cap: it scrolls inside beyond this (components/card/card.css), so it
+ * carries both halves of the verdict, a title and 12 px text without covering the page.
+ */
+const CARD_MAX_HEIGHT = 580;
 const CARD_NAME = 'Engine Lens: vLLM vs TensorRT-LLM';
 /** Longer than the open delay plus the close grace period (about 300 ms each). */
 const SETTLE_MS = 900;
@@ -78,8 +84,8 @@ test.describe('hover card on the built extension', () => {
     expect(card.text).toContain('6.4');
     expect(card.mentionedEngine).toBe('tensorrt-llm');
     expect(overlaps(card.box!, point.rect)).toBe(false);
-    // At most about 480 px tall before anything is expanded.
-    expect(card.box!.height).toBeLessThanOrEqual(490);
+    // Never taller than its cap before anything is expanded (it scrolls inside instead).
+    expect(card.box!.height).toBeLessThanOrEqual(CARD_MAX_HEIGHT);
 
     // Into the card, across the gap: it stays open well past the grace period.
     await page.mouse.move(card.box!.left + 60, card.box!.top + card.box!.height / 2, { steps: 6 });
@@ -94,6 +100,26 @@ test.describe('hover card on the built extension', () => {
     await hoverMention(page, 'vllm', 2);
     await page.mouse.move(5, 5, { steps: 3 });
     await expect.poll(async () => (await readCard(page)).open).toBe(false);
+  });
+
+  test('the card shows both "Choose … if" halves of the verdict, the hovered engine\'s first, under a title', async ({ context }) => {
+    const page = await openIssue(context);
+    for (const [engine, first, second] of [
+      ['trt', VERDICT_TRT, VERDICT],
+      ['vllm', VERDICT, VERDICT_TRT],
+    ] as const) {
+      await hoverMention(page, engine, 0);
+      const { text } = await readCard(page);
+      expect(text, engine).toContain(first);
+      expect(text, engine).toContain(second);
+      expect(text.indexOf(first), `${engine}: the hovered engine's half comes first`).toBeLessThan(text.indexOf(second));
+      // The title says whose scores these are before any of them.
+      expect(text.slice(0, 80)).toMatch(/^vLLM vs TensorRT-LLM\s*,\s*The source’s scores, AI-generated/);
+      // The contradictions in words are flagged on the verdict.
+      expect(text).toMatch(/Verdict · AI-assisted Sources disagree in words \( ?5 ?\)/);
+      await page.keyboard.press('Escape');
+      await expect.poll(async () => (await readCard(page)).open).toBe(false);
+    }
   });
 
   test('a pinned card stays: hovering other mentions and leaving do not replace or close it; × does', async ({ context }) => {
@@ -178,7 +204,7 @@ test.describe('hover card on the built extension', () => {
       expect(card.text).toContain(VERDICT);
       expect(card.box!.width).toBe(416);
       expect(card.box!.height).toBeGreaterThan(300);
-      expect(card.box!.height).toBeLessThanOrEqual(490);
+      expect(card.box!.height).toBeLessThanOrEqual(CARD_MAX_HEIGHT);
       expect(overlaps(card.box!, point.rect)).toBe(false);
       const dialog = card.dialogNodeId!;
       expect(await cardStyle(page, dialog, 'font-size')).toBe('12px');
@@ -387,7 +413,7 @@ test.describe('hover card on the built extension', () => {
       await page.evaluate(() => {
         const shadow = document.querySelector('[data-engine-lens-card]')!.shadowRoot!;
         [...shadow.querySelectorAll('button')].find((b) => b.textContent?.includes('Show all'))!.click();
-        shadow.querySelectorAll<HTMLButtonElement>('.el-disagree').forEach((b) => b.click());
+        shadow.querySelectorAll<HTMLButtonElement>('.el-disagree, .el-words-toggle').forEach((b) => b.click());
       });
       const results = await new AxeBuilder({ page }).include('[data-engine-lens-card]').analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
