@@ -366,6 +366,44 @@ test.describe('hover card on the built extension', () => {
     expect(overlaps(card.box!, mention)).toBe(false);
   });
 
+  test('"On this page" is one Tab stop: Tab enters and leaves the list at once, the arrow keys move inside', async ({
+    context,
+    worker,
+    openExtensionPage,
+  }) => {
+    await openIssue(context);
+    const popup = await openExtensionPage(`popup.html?tab=${await tabIdOf(worker, ISSUE_URL)}`);
+    const list = popup.getByRole('region', { name: 'On this page' }).getByRole('list', { name: 'Mentions on this page' });
+    const items = list.getByRole('button');
+    await expect(items).toHaveCount(17);
+    // Only one of the 17 is in the Tab order.
+    expect(await list.evaluate((ul) => [...ul.querySelectorAll('button')].filter((b) => b.tabIndex >= 0).length)).toBe(1);
+    const inList = () => popup.evaluate(() => !!document.activeElement?.closest('.digest-list'));
+    const focusedText = () => popup.evaluate(() => document.activeElement?.textContent ?? '');
+    // Tab from the top of the popup into the list...
+    for (let i = 0; i < 30 && !(await inList()); i += 1) await popup.keyboard.press('Tab');
+    expect(await inList()).toBe(true);
+    await expect(items.nth(0)).toBeFocused();
+    // ...and one more Tab leaves it, whatever its length.
+    await popup.keyboard.press('Tab');
+    expect(await inList()).toBe(false);
+    await popup.keyboard.press('Shift+Tab');
+    await expect(items.nth(0)).toBeFocused();
+    // Inside, the arrow keys, Home and End move; the list remembers where the reader was.
+    await popup.keyboard.press('ArrowDown');
+    await expect(items.nth(1)).toBeFocused();
+    await popup.keyboard.press('End');
+    await expect(items.nth(16)).toBeFocused();
+    await expect(items.nth(16)).toBeInViewport();
+    await popup.keyboard.press('Tab');
+    expect(await inList()).toBe(false);
+    await popup.keyboard.press('Shift+Tab');
+    await expect(items.nth(16)).toBeFocused();
+    await popup.keyboard.press('Home');
+    await expect(items.nth(0)).toBeFocused();
+    expect(await focusedText()).toMatch(/^vLLM/);
+  });
+
   test('the popup says kindly when the tab is not a page Engine Lens marks', async ({ context, worker, openExtensionPage }) => {
     const url = 'https://example.org/notes';
     await serveAt(context, url, '<!doctype html><title>Notes</title><p>vLLM and TensorRT-LLM</p>');
@@ -400,13 +438,14 @@ test.describe('hover card on the built extension', () => {
       const point = await hoverMention(page, 'trt', 0);
       const card = await readCard(page);
 
-      // Light and dark screenshots for the README: ENGINE_LENS_CARD_SCREENSHOTS=assets/screenshots npx playwright test test/e2e/card.spec.ts -g axe
+      // Light and dark screenshots for the README (with the popup's and full page's, see screenshots.spec.ts):
+      // ENGINE_LENS_SCREENSHOTS=assets/screenshots npx playwright test test/e2e/card.spec.ts -g axe
       // Some of the page around the card and its mention, for context.
       const x = Math.max(0, Math.min(point.rect.left, card.box!.left) - 120);
       const y = Math.max(0, Math.min(point.rect.top, card.box!.top) - 40);
       const clip = { x, y, width: Math.min(1280 - x, card.box!.right + 120 - x), height: card.box!.bottom + 24 - y };
       await page.screenshot({ path: testInfo.outputPath(`hover-card-${colorMode}.png`), clip });
-      const folder = process.env.ENGINE_LENS_CARD_SCREENSHOTS;
+      const folder = process.env.ENGINE_LENS_SCREENSHOTS ?? process.env.ENGINE_LENS_CARD_SCREENSHOTS;
       if (folder) await page.screenshot({ path: path.join(folder, `hover-card-${colorMode}.png`), clip });
 
       // Expand everything so axe checks the toggled content too.

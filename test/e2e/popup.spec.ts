@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, extensionWorker, test } from './fixtures';
+import { expandEverything, sidewaysOverflow } from './layout-helpers';
 
 /** Runs in an extension page: rewrites the active stored dataset with `edit`. */
 async function editStoredDataset(page: Page, edit: 'shortAnswer' | 'corrupt' | 'oldSchema', value = '') {
@@ -68,6 +69,36 @@ test.describe('popup: the side-by-side comparison', () => {
     await expect(provenance).toContainText('Last updated Jun 2026');
     await expect(provenance).toContainText('AI generated');
     await expect(provenance).toBeInViewport();
+  });
+
+  test('"Where the sources disagree" lists the contradictions in words beside the numeric ones, each statement quoted', async ({
+    openExtensionPage,
+  }) => {
+    const popup = await openExtensionPage('popup.html');
+    const panel = popup.getByRole('region', { name: /Where the sources disagree/ });
+    await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Where the sources disagree (9)');
+    await expect(panel.getByRole('group', { name: 'In figures (4)' })).toBeVisible();
+    const words = panel.getByRole('group', { name: 'In words (5)' });
+    for (const title of [
+      'Which engine is faster',
+      'How much faster TensorRT-LLM is per token',
+      'Setup Time (basic inference): minutes or days',
+      'Which engine has the higher throughput',
+      'Whether vLLM runs on CPUs',
+    ]) {
+      await expect(words.locator('summary', { hasText: title })).toBeVisible();
+    }
+    await words.locator('summary', { hasText: 'How much faster TensorRT-LLM is per token' }).click();
+    const claims = words.getByRole('list', { name: 'How much faster TensorRT-LLM is per token: what the source says' });
+    await expect(claims).toContainText('20-30% faster on A100/H100 GPUs');
+    await expect(claims).toContainText('Per-token latency 30-40% higher than TensorRT-LLM on NVIDIA GPUs');
+    await expect(claims.getByRole('listitem').filter({ hasText: '+57%' })).toContainText('Per-Token Latency (Llama 2 70B)');
+    // The verdict itself carries the warning, expanding to the same statements.
+    const verdict = popup.getByRole('region', { name: /Verdict/ });
+    const flag = verdict.getByRole('button', { name: /Sources disagree \(3\)/ });
+    await flag.click();
+    await expect(verdict).toContainText('Which engine is faster');
+    await expect(verdict).toContainText('vLLM is a faster, more flexible open-source inference engine');
   });
 
   test('"—" where the source has no value, and the filter narrows the table', async ({ openExtensionPage }) => {
@@ -156,14 +187,47 @@ test.describe('popup accessibility', () => {
 });
 
 test.describe('layout', () => {
-  for (const width of [400, 600, 800]) {
-    test(`the comparison fits ${width} px without sideways scrolling`, async ({ openExtensionPage }) => {
-      const page = await openExtensionPage('comparison.html');
-      await page.setViewportSize({ width, height: 600 });
+  for (const pathname of ['popup.html', 'comparison.html']) {
+    test(`${pathname} reads from 360 to 800 px without sideways scrolling, expanded panels included`, async ({ openExtensionPage }) => {
+      const page = await openExtensionPage(pathname);
       await expect(page.getByRole('region', { name: /Verdict/ })).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-      await expect(page.getByRole('contentinfo', { name: 'Provenance' })).toBeInViewport();
+      await expandEverything(page);
+      for (const width of [360, 400, 480, 600, 800]) {
+        await page.setViewportSize({ width, height: 600 });
+        expect(await sidewaysOverflow(page), `${pathname} at ${width} px`).toEqual([]);
+        await expect(page.getByRole('contentinfo', { name: 'Provenance' })).toBeInViewport();
+      }
+      // The Diff column is on screen, not behind a sideways scroll, at the narrowest width.
+      await page.setViewportSize({ width: 360, height: 600 });
+      const diff = page.locator('tr[data-fact-id="per-token-latency-llama-2-70b"] td.diff');
+      await diff.scrollIntoViewIfNeeded();
+      await expect(diff).toHaveText('+57%');
+      await expect(diff).toBeInViewport({ ratio: 1 });
     });
   }
+
+  test('the popup is 600 px wide where it has the room, and no text is under 12 px', async ({ openExtensionPage }) => {
+    const page = await openExtensionPage('popup.html');
+    await page.setViewportSize({ width: 800, height: 600 });
+    await expect(page.getByRole('region', { name: /Verdict/ })).toBeVisible();
+    expect(await page.evaluate(() => document.body.getBoundingClientRect().width)).toBe(600);
+    await expandEverything(page);
+    const sizes = await page.evaluate(() => {
+      const small: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement!;
+        if (!n.textContent?.trim() || el.closest('.visually-hidden')) continue;
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (size < 12) small.push(`${size}px: ${n.textContent.trim().slice(0, 40)}`);
+      }
+      const px = (selector: string) => parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize);
+      return { small, verdict: px('.verdict-line'), choose: px('.choose p'), shortAnswer: px('.short-answer') };
+    });
+    expect(sizes.small).toEqual([]);
+    // The verdict and both "Choose … if" lines are the most readable text, the short answer below them.
+    expect(sizes.verdict).toBeGreaterThanOrEqual(13);
+    expect(sizes.choose).toBeGreaterThanOrEqual(13);
+    expect(sizes.verdict).toBeGreaterThan(sizes.shortAnswer);
+  });
 });
