@@ -12,7 +12,8 @@
  * and the worker can compute it once per dataset version.
  */
 import { z } from 'zod';
-import { CARD_DIFFERENCES_SHOWN, CARD_FIGURE_LIMIT } from './card-layout';
+import { CARD_DIFFERENCES_SHOWN, CARD_FIGURE_LIMIT, orderedVerdictLines } from './card-layout';
+import { claimLocation, textClaimGroups } from './comparison-view';
 import { EngineIdSchema } from './schema';
 import type { Comparison, Dataset, EngineId, Fact, FactGroup, Figure, MeasureGroup } from './schema';
 
@@ -69,6 +70,17 @@ export const CardFigureSchema = z.object({
 });
 export type CardFigure = z.infer<typeof CardFigureSchema>;
 
+/**
+ * A contradiction in words, for the card's warning: what the statements
+ * disagree on and each one quoted, with where the source makes it.
+ */
+export const CardContradictionSchema = z.object({
+  id: text,
+  title: text,
+  claims: z.array(z.object({ quote: text, where: text })).min(2),
+});
+export type CardContradiction = z.infer<typeof CardContradictionSchema>;
+
 /** A team's own pick; a later issue (pinned team comparisons) fills it, and it leads the card. */
 export const TeamPickSchema = z.object({
   engineId: EngineIdSchema,
@@ -97,6 +109,13 @@ export const CardDataSchema = z.object({
     line: text,
     /** The source's label for its verdict ("AI-assisted"), if any. */
     label: z.string().nullable(),
+    /**
+     * Each engine's half of the verdict, verbatim ("Choose TensorRT-LLM if …"),
+     * so the card can show both with the hovered engine's first. Absent (or
+     * missing an engine) when the verdict has no sentence naming that engine
+     * alone; the card then shows `line`.
+     */
+    byEngine: perEngineText.optional(),
   }),
   /** Every key difference, "at a glance" ones first; the card shows the first {@link CARD_DIFFERENCES_SHOWN}. */
   differences: z.array(CardDifferenceSchema),
@@ -104,10 +123,12 @@ export const CardDataSchema = z.object({
   figures: z.array(CardFigureSchema).max(4),
   provenance: CardProvenanceSchema,
   teamPick: TeamPickSchema.nullable(),
+  /** The source's contradictions in words, for the card's warning; absent or empty when it has none. */
+  contradictions: z.array(CardContradictionSchema).optional(),
 });
 export type CardData = z.infer<typeof CardDataSchema>;
 
-export { CARD_DIFFERENCES_SHOWN, CARD_FIGURE_LIMIT };
+export { CARD_DIFFERENCES_SHOWN, CARD_FIGURE_LIMIT, orderedVerdictLines };
 
 /**
  * Topic groups in the order a reader choosing an engine cares about them, and
@@ -166,6 +187,27 @@ export function selectVerdictLine(comparison: Comparison, engines: readonly [Car
     if (line) return line;
   }
   return firstSentence(comparison.shortAnswer);
+}
+
+/**
+ * The engine a sentence is about: the one engine of `engines` it names, or
+ * null when it names none or several.
+ */
+export function engineNamedIn(sentence: string, engines: readonly Pick<CardEngine, 'id' | 'name'>[]): EngineId | null {
+  const named = engines.filter((engine) => sentence.includes(engine.name));
+  return named.length === 1 ? named[0]!.id : null;
+}
+
+/**
+ * The verdict's sentences verbatim, each with the one engine it names (the
+ * source's verdict is "Choose vLLM if …. Choose TensorRT-LLM if …."), so both
+ * halves can be shown, in whichever order the reader needs.
+ */
+export function verdictSentences(
+  verdictText: string,
+  engines: readonly Pick<CardEngine, 'id' | 'name'>[],
+): Array<{ text: string; engineId: EngineId | null }> {
+  return splitSentences(verdictText).map((text) => ({ text, engineId: engineNamedIn(text, engines) }));
 }
 
 function claimsOf(group: MeasureGroup | undefined, engineIds: readonly EngineId[]): CardDifference['claims'] {
@@ -263,12 +305,25 @@ export function selectCardData(dataset: Dataset, comparisonId: string): CardData
     };
   });
 
+  const byEngine: Record<EngineId, string> = {};
+  for (const { text: sentence, engineId } of verdictSentences(comparison.verdict.text, [first, second])) {
+    if (engineId && !byEngine[engineId]) byEngine[engineId] = sentence;
+  }
+  const engineNames = [first, second].map(({ id, name }) => ({ id, name }));
+  const contradictions = textClaimGroups(comparison).map(
+    (group): CardContradiction => ({
+      id: group.id,
+      title: group.title,
+      claims: group.claims.map((claim) => ({ quote: claim.quote, where: claimLocation(claim, comparison, engineNames) })),
+    }),
+  );
+
   const p = comparison.provenance;
   return {
     comparisonId: comparison.id,
     datasetVersion: dataset.version,
     engines: [first, second],
-    verdict: { line: selectVerdictLine(comparison, [first, second]), label: p.verdictLabel ?? null },
+    verdict: { line: selectVerdictLine(comparison, [first, second]), label: p.verdictLabel ?? null, byEngine },
     differences,
     figures,
     provenance: {
@@ -279,5 +334,6 @@ export function selectCardData(dataset: Dataset, comparisonId: string): CardData
       aiGenerated: p.aiGenerated,
     },
     teamPick: null,
+    contradictions,
   };
 }

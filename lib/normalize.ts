@@ -60,12 +60,129 @@ const NO_VALUE = /^\s*[—–-]\s*$/;
 /** The parts of a dataset integrity checks need; both forms have them. */
 type IdShape = Pick<SourceDataset, 'engines'> & {
   comparisons: ReadonlyArray<
-    Pick<SourceDataset['comparisons'][number], 'id' | 'engines' | 'verdict' | 'chooseIf' | 'pros' | 'cons'> & {
-      facts: ReadonlyArray<{ id: string; values: Record<string, unknown>; sections: readonly string[] }>;
-      keyDifferences: ReadonlyArray<{ id: string; values: Record<string, unknown>; winner: string | null }>;
+    Pick<
+      SourceDataset['comparisons'][number],
+      'id' | 'engines' | 'shortAnswer' | 'verdict' | 'chooseIf' | 'pros' | 'cons' | 'faq' | 'textClaimGroups'
+    > & {
+      facts: ReadonlyArray<{
+        id: string;
+        metric: string;
+        unit: string | null;
+        values: Record<string, unknown>;
+        diff?: unknown;
+        sections: readonly string[];
+      }>;
+      keyDifferences: ReadonlyArray<{ id: string; title: string; values: Record<string, unknown>; winner: string | null }>;
     }
   >;
 };
+
+/** The raw text of a source value (a string) or of a normalized figure ({ raw }). */
+function rawText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null && 'raw' in value && typeof value.raw === 'string') return value.raw;
+  return null;
+}
+
+/** Numbers as written ("20-30%" → "20", "30"; "1,500+" → "1,500"), to compare notes with quotes. */
+export function numbersIn(text: string): string[] {
+  return text.match(/\d+(?:[.,]\d+)*/g) ?? [];
+}
+
+/**
+ * Textual claims quote the source: each quote must occur verbatim in the
+ * place its claim names, and a group's note may not bring in a number that
+ * none of its quotes contains. Returns problems, empty when sound.
+ *
+ * A transcription check, run on hand-written source JSON (the build) only:
+ * a stored dataset whose texts were changed later (a feed, a test editing
+ * IndexedDB) keeps its claims as data and is not refused for it.
+ */
+export function textClaimProblems(dataset: Pick<IdShape, 'comparisons'>): string[] {
+  return dataset.comparisons.flatMap(comparisonTextClaimProblems);
+}
+
+function comparisonTextClaimProblems(c: IdShape['comparisons'][number]): string[] {
+  const problems: string[] = [];
+  const where = `comparison "${c.id}"`;
+  const compared = new Set(c.engines);
+  const groups = c.textClaimGroups ?? [];
+  const seenGroups = new Set<string>();
+  const seenClaims = new Set<string>();
+  for (const group of groups) {
+    if (seenGroups.has(group.id)) problems.push(`${where}: duplicate text claim group "${group.id}"`);
+    seenGroups.add(group.id);
+    for (const claim of group.claims) {
+      const at = `${where}: text claim "${claim.id}"`;
+      if (seenClaims.has(claim.id)) problems.push(`${where}: duplicate text claim id "${claim.id}"`);
+      seenClaims.add(claim.id);
+      if (claim.engine !== undefined && !compared.has(claim.engine)) {
+        problems.push(`${at} names engine "${claim.engine}", which the comparison does not compare`);
+        continue;
+      }
+      const texts = placeTexts(c, claim);
+      if (typeof texts === 'string') {
+        problems.push(`${at}: ${texts}`);
+        continue;
+      }
+      if (!texts.some((text) => text.includes(claim.quote))) {
+        problems.push(`${at}: "${claim.quote}" is not verbatim in its ${claim.section}`);
+      }
+    }
+    if (group.note) {
+      const quoted = new Set(group.claims.flatMap((claim) => numbersIn(claim.quote)));
+      for (const number of numbersIn(group.note)) {
+        if (!quoted.has(number)) problems.push(`${where}: text claim group "${group.id}" note has ${number}, which no quote of the group contains`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** The source texts a claim may quote from, or why it names no valid place. */
+function placeTexts(
+  c: IdShape['comparisons'][number],
+  claim: NonNullable<IdShape['comparisons'][number]['textClaimGroups']>[number]['claims'][number],
+): string[] | string {
+  const rowSection = claim.section === 'keyDifferences' || claim.section === 'keyFacts' || claim.section === 'fullComparison';
+  if (rowSection && claim.rowId === undefined) return `section ${claim.section} needs a rowId`;
+  if (!rowSection && claim.rowId !== undefined) return `section ${claim.section} has no rows (rowId "${claim.rowId}")`;
+  const engineList = (record: Record<string, unknown>) => {
+    if (claim.engine === undefined) return `section ${claim.section} needs an engine`;
+    const value = record[claim.engine];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [rawText(value) ?? ''];
+  };
+  const sharedSection = claim.section === 'shortAnswer' || claim.section === 'verdict' || claim.section === 'faq';
+  if (sharedSection && claim.engine !== undefined) return `section ${claim.section} belongs to no engine ("${claim.engine}")`;
+  switch (claim.section) {
+    case 'shortAnswer':
+      return [c.shortAnswer];
+    case 'verdict':
+      return [c.verdict.text];
+    case 'faq':
+      return c.faq.flatMap((entry) => [entry.question ?? '', entry.answer]);
+    case 'chooseIf':
+      return engineList(c.chooseIf);
+    case 'pros':
+      return engineList(c.pros);
+    case 'cons':
+      return engineList(c.cons);
+    case 'keyDifferences': {
+      const row = c.keyDifferences.find((k) => k.id === claim.rowId);
+      if (!row) return `no key difference "${claim.rowId}"`;
+      const values = claim.engine === undefined ? Object.values(row.values) : [row.values[claim.engine]];
+      return [...(claim.engine === undefined ? [row.title] : []), ...values.map((v) => rawText(v) ?? '')];
+    }
+    case 'keyFacts':
+    case 'fullComparison': {
+      const row = c.facts.find((f) => f.id === claim.rowId);
+      if (!row) return `no fact "${claim.rowId}"`;
+      if (!row.sections.includes(claim.section)) return `fact "${claim.rowId}" is not in section ${claim.section}`;
+      if (claim.engine !== undefined) return [rawText(row.values[claim.engine]) ?? ''];
+      return [row.metric, row.unit ?? '', ...Object.values(row.values).map((v) => rawText(v) ?? ''), rawText(row.diff) ?? ''];
+    }
+  }
+}
 
 /**
  * Cross-references zod cannot express: ids are unique and every engine id a
@@ -135,6 +252,8 @@ export function loadSourceDataset(json: unknown): Dataset {
   const source = SourceDatasetSchema.safeParse(json);
   if (!source.success) throw new Error(`Invalid source dataset: ${describeZodError(source.error)}`);
   assertIntegrity(source.data, 'Source dataset');
+  const quotes = textClaimProblems(source.data);
+  if (quotes.length > 0) throw new Error(`Source dataset misquotes its source: ${quotes.join('; ')}`);
   const normalized = DatasetSchema.safeParse(normalizeDataset(source.data));
   if (!normalized.success) {
     throw new Error(`Normalized dataset is invalid (a bug in lib/normalize.ts): ${describeZodError(normalized.error)}`);

@@ -152,6 +152,59 @@ export const ProvenanceSchema = z.object({
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
+/**
+ * Where in the source page a statement is made. The row sections ("keyDifferences",
+ * "keyFacts", "fullComparison") need the row's id; the engine lists ("pros", "cons",
+ * "chooseIf") need the engine.
+ */
+export const StatementSectionSchema = z.enum([
+  'shortAnswer',
+  'verdict',
+  'chooseIf',
+  'keyDifferences',
+  'keyFacts',
+  'fullComparison',
+  'pros',
+  'cons',
+  'faq',
+]);
+export type StatementSection = z.infer<typeof StatementSectionSchema>;
+
+/**
+ * One statement in words, quoted verbatim from the source, and where it is
+ * made. The build checks that the quote occurs there (lib/normalize.ts), so a
+ * textual claim can never carry words or numbers the source does not print.
+ */
+export const TextClaimSchema = z.object({
+  id: slug,
+  quote: nonEmpty,
+  section: StatementSectionSchema,
+  /** The engine whose pros, cons, "choose if" or row value holds the quote. */
+  engine: EngineIdSchema.optional(),
+  /** The key difference or fact row that holds the quote (row sections only). */
+  rowId: slug.optional(),
+});
+export type TextClaim = z.infer<typeof TextClaimSchema>;
+
+/**
+ * Statements in words that contradict each other: the textual counterpart of
+ * a disagreeing measure group (the source says "faster" in one place and
+ * "slower" in another). Every group is a disagreement; it is recorded because
+ * it is one.
+ */
+export const TextClaimGroupSchema = z.object({
+  id: slug,
+  /** What the statements disagree on, e.g. "Which engine is faster". */
+  title: nonEmpty,
+  /**
+   * Why they contradict each other. Written by the transcriber, so the build
+   * refuses any number in it that none of the group's quotes contains.
+   */
+  note: nonEmpty.optional(),
+  claims: z.array(TextClaimSchema).min(2),
+});
+export type TextClaimGroup = z.infer<typeof TextClaimGroupSchema>;
+
 const comparisonCommon = {
   id: slug,
   title: nonEmpty,
@@ -167,6 +220,11 @@ const comparisonCommon = {
   pros: perEngine(z.array(nonEmpty)),
   cons: perEngine(z.array(nonEmpty)),
   faq: z.array(FaqSchema),
+  /**
+   * Contradictions in words. Optional, so a dataset stored (or a fixture
+   * written) before they were recorded still parses: absent means none.
+   */
+  textClaimGroups: z.array(TextClaimGroupSchema).optional(),
 };
 
 export const SourceComparisonSchema = z.object({

@@ -1,4 +1,5 @@
 import type { CardClaim, CardEngine } from '@/lib/card-data';
+import { ChevronIcon, WarningIcon } from './icons';
 
 /**
  * The "sources disagree" marker. It is always visible on a contradicting row
@@ -29,11 +30,9 @@ export function DisagreeToggle({
       title={`Sources disagree on ${subject}: ${expanded ? 'hide' : 'show'} every claim`}
       onClick={onToggle}
     >
-      <span aria-hidden="true">⚠</span>
+      <WarningIcon />
       <span className="el-visually-hidden">Sources disagree on {subject}</span>
-      <span className="el-disagree-caret" aria-hidden="true">
-        ›
-      </span>
+      <ChevronIcon />
     </button>
   );
 }
@@ -42,7 +41,7 @@ export function DisagreeToggle({
 export function DisagreeLegend() {
   return (
     <span className="el-legend" aria-hidden="true">
-      <span className="el-legend-sign">⚠</span> sources disagree
+      <WarningIcon /> sources disagree
     </span>
   );
 }

@@ -7,6 +7,8 @@ import { ValuePair } from './ValuePair';
 /**
  * The key differences that matter most (the data lists them in that order),
  * both values side by side with the winner marked; the rest one click away.
+ * The source's own "at a glance" ones are listed under that label, so they
+ * stay recognisable once all are shown.
  */
 export function DifferenceList({
   differences,
@@ -19,8 +21,37 @@ export function DifferenceList({
   const [openClaims, setOpenClaims] = useState<string | null>(null);
   const listId = useId();
   const headingId = useId();
+  const glanceId = useId();
+  const restId = useId();
   const shown = showAll ? differences : differences.slice(0, CARD_DIFFERENCES_SHOWN);
   const hidden = differences.length - CARD_DIFFERENCES_SHOWN;
+  const glance = shown.filter((d) => d.atAGlance);
+  const rest = shown.filter((d) => !d.atAGlance);
+
+  const row = (difference: CardDifference) => {
+    const claimsId = `${listId}-claims-${difference.id}`;
+    const isOpen = openClaims === difference.id;
+    return (
+      <li key={difference.id} className="el-row" data-difference-id={difference.id} data-at-a-glance={difference.atAGlance}>
+        <div className="el-row-head">
+          <h3 className="el-row-title">{difference.title}</h3>
+          {difference.winner === null && <span className="el-row-note">No winner</span>}
+          {difference.disagree && difference.claims && (
+            <DisagreeToggle
+              expanded={isOpen}
+              onToggle={() => setOpenClaims(isOpen ? null : difference.id)}
+              controls={claimsId}
+              subject={difference.title}
+            />
+          )}
+        </div>
+        <ValuePair engines={engines} values={difference.values} winner={difference.winner} />
+        {difference.disagree && difference.claims && (
+          <ClaimsPanel id={claimsId} open={isOpen} claims={difference.claims} engines={engines} subject={difference.title} />
+        )}
+      </li>
+    );
+  };
 
   return (
     <section className="el-section" aria-labelledby={headingId}>
@@ -42,38 +73,30 @@ export function DifferenceList({
           </button>
         )}
       </div>
-      <ul id={listId} className="el-rows">
-        {shown.map((difference) => {
-          const claimsId = `${listId}-claims-${difference.id}`;
-          const isOpen = openClaims === difference.id;
-          return (
-            <li key={difference.id} className="el-row" data-difference-id={difference.id}>
-              <div className="el-row-head">
-                <h3 className="el-row-title">{difference.title}</h3>
-                {difference.winner === null && <span className="el-row-note">No winner</span>}
-                {difference.disagree && difference.claims && (
-                  <DisagreeToggle
-                    expanded={isOpen}
-                    onToggle={() => setOpenClaims(isOpen ? null : difference.id)}
-                    controls={claimsId}
-                    subject={difference.title}
-                  />
-                )}
-              </div>
-              <ValuePair engines={engines} values={difference.values} winner={difference.winner} />
-              {difference.disagree && difference.claims && (
-                <ClaimsPanel
-                  id={claimsId}
-                  open={isOpen}
-                  claims={difference.claims}
-                  engines={engines}
-                  subject={difference.title}
-                />
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <div id={listId}>
+        {glance.length === 0 ? (
+          <ul className="el-rows">{shown.map(row)}</ul>
+        ) : (
+          <>
+            <p className="el-group-label" id={glanceId}>
+              At a glance: the source’s top {glance.length}
+            </p>
+            <ul className="el-rows" aria-labelledby={glanceId}>
+              {glance.map(row)}
+            </ul>
+            {rest.length > 0 && (
+              <>
+                <p className="el-group-label" id={restId}>
+                  The other {rest.length}
+                </p>
+                <ul className="el-rows" aria-labelledby={restId}>
+                  {rest.map(row)}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </div>
     </section>
   );
 }

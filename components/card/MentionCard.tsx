@@ -7,7 +7,9 @@
  */
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import type { CardData } from '@/lib/card-data';
+import { orderedVerdictLines } from '@/lib/card-layout';
 import type { Theme } from '@/lib/theme';
+import { Contradictions } from './Contradictions';
 import { DifferenceList } from './DifferenceList';
 import { EngineScores } from './EngineScores';
 import { FigureList } from './FigureList';
@@ -36,6 +38,17 @@ export function cardLabel(data: CardData): string {
   return `Engine Lens: ${data.engines[0].name} vs ${data.engines[1].name}`;
 }
 
+/**
+ * The card's visible title: whose scores these are, before the reader gets
+ * to the footer ("vLLM vs TensorRT-LLM", "The source's scores, AI-generated").
+ */
+export function cardTitle(data: CardData): { title: string; subtitle: string } {
+  return {
+    title: `${data.engines[0].name} vs ${data.engines[1].name}`,
+    subtitle: data.provenance.aiGenerated ? 'The source’s scores, AI-generated' : 'The source’s scores',
+  };
+}
+
 export function MentionCard({
   data,
   mentionedEngineId,
@@ -47,6 +60,7 @@ export function MentionCard({
   onDragStart,
   dragging = false,
 }: MentionCardProps) {
+  const title = cardTitle(data);
   return (
     <section
       className="el-card"
@@ -65,30 +79,46 @@ export function MentionCard({
           onDragStart?.(event);
         }}
       >
-        {/* The brand's mark only: the header holds the scores, the card's name says "Engine Lens". */}
-        <span className="el-brand-mark" aria-hidden="true" title="Engine Lens" />
+        <div className="el-title-row">
+          {/* The brand's mark only: the card's accessible name says "Engine Lens". */}
+          <span className="el-brand-mark" aria-hidden="true" title="Engine Lens" />
+          <h2 className="el-title">
+            {title.title}
+            <span className="el-visually-hidden">, </span>
+            <span className="el-subtitle">{title.subtitle}</span>
+          </h2>
+          <button
+            type="button"
+            className="el-icon-button"
+            aria-pressed={pinned}
+            aria-label="Pin"
+            title={pinned ? 'Unpin: close when the pointer leaves' : 'Pin: keep this card open'}
+            onClick={() => onPinnedChange(!pinned)}
+          >
+            <PinIcon />
+          </button>
+          <button type="button" className="el-icon-button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+            <CloseIcon />
+          </button>
+        </div>
         <EngineScores engines={data.engines} mentionedEngineId={mentionedEngineId} />
-        <button
-          type="button"
-          className="el-icon-button"
-          aria-pressed={pinned}
-          aria-label="Pin"
-          title={pinned ? 'Unpin: close when the pointer leaves' : 'Pin: keep this card open'}
-          onClick={() => onPinnedChange(!pinned)}
-        >
-          <PinIcon />
-        </button>
-        <button type="button" className="el-icon-button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
-          <CloseIcon />
-        </button>
       </header>
 
       <div className="el-body">
         {data.teamPick && <TeamPickBanner pick={data.teamPick} engines={data.engines} />}
-        <p className="el-verdict">
-          <span className="el-verdict-label">{data.verdict.label ? `Verdict · ${data.verdict.label}` : 'Verdict'}</span>
-          {data.verdict.line}
-        </p>
+        <div className="el-verdict">
+          {/* The warning for contradictions in words sits on the verdict's label line: they are about its claims. */}
+          <Contradictions
+            contradictions={data.contradictions ?? []}
+            label={data.verdict.label ? `Verdict · ${data.verdict.label}` : 'Verdict'}
+          />
+          {/* Both halves of the verdict, the hovered engine's first. */}
+          {orderedVerdictLines(data, mentionedEngineId).map(({ engineId, text }) => (
+            <p key={engineId ?? 'line'} className="el-verdict-line" data-engine-id={engineId ?? undefined}>
+              {text}
+            </p>
+          ))}
+        </div>
         <DifferenceList differences={data.differences} engines={data.engines} />
         <FigureList figures={data.figures} engines={data.engines} />
       </div>

@@ -84,12 +84,15 @@ export function ComparisonView({
         <ErrorBoundary name="Pros and cons">
           <ProsCons comparison={comparison} engines={engines} />
         </ErrorBoundary>
-        <ErrorBoundary name="FAQ">
-          <Faq comparison={comparison} />
-        </ErrorBoundary>
-        <ErrorBoundary name="Who each engine is for">
-          <Audience engines={engines} />
-        </ErrorBoundary>
+        {/* Side by side on a wide page, so the FAQ and the engines' own descriptions use the width. */}
+        <div className="two-up">
+          <ErrorBoundary name="FAQ">
+            <Faq comparison={comparison} engines={engines} />
+          </ErrorBoundary>
+          <ErrorBoundary name="Who each engine is for">
+            <Audience engines={engines} />
+          </ErrorBoundary>
+        </div>
       </main>
       <Provenance provenance={comparison.provenance} datasetVersion={dataset.version} />
     </div>

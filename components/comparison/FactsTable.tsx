@@ -1,17 +1,36 @@
 import { Fragment, useId, useMemo, useState } from 'react';
 import type { Comparison, Engine } from '@/lib/schema';
-import { disagreementFor, groupFacts, measureLabel } from '@/lib/comparison-view';
+import { diffReference, disagreementFor, engineName, groupFacts, measureLabel } from '@/lib/comparison-view';
 import { FigureText } from './FigureText';
 import { DisagreeButton } from './DisagreeButton';
 import { DisagreementClaims } from './DisagreementClaims';
 
 const SECTION_NAMES = { keyFacts: 'Key Facts & Figures', fullComparison: 'Full Comparison' } as const;
 
+/**
+ * What the source's Diff column means, in one sentence. The reference is
+ * stated only when the rows' own numbers show it (`diffReference`); either way
+ * the reader learns that "+" means higher, not better.
+ */
+function diffLegend(comparison: Comparison, engines: Engine[]): string {
+  const ref = diffReference(
+    comparison.facts,
+    engines.map((e) => e.id),
+  );
+  if (!ref) return 'Diff is the source’s own column; it does not say what it is relative to. “+” means higher, not better.';
+  const subject = engineName(engines, ref.subject);
+  return (
+    `Diff is the source’s own column: ${subject}’s figure relative to ${engineName(engines, ref.reference)}’s ` +
+    `(middle of a range). “+” means ${subject}’s figure is higher, not that it is better: read each metric’s direction.`
+  );
+}
+
 /** Every fact and figure side by side, grouped by topic, with a filter box. */
 export function FactsTable({ comparison, engines }: { comparison: Comparison; engines: Engine[] }) {
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const filterId = useId();
+  const legendId = useId();
   const sections = useMemo(() => groupFacts(comparison.facts, query), [comparison.facts, query]);
   const shown = sections.reduce((n, s) => n + s.facts.length, 0);
   const hasDiff = comparison.facts.some((f) => f.diff);
@@ -47,30 +66,41 @@ export function FactsTable({ comparison, engines }: { comparison: Comparison; en
           {shown} of {comparison.facts.length} rows
         </span>
       </div>
-      <div className="table-scroll">
-        <table className="facts">
+      {hasDiff && (
+        <p className="hint diff-legend" id={legendId}>
+          {diffLegend(comparison, engines)}
+        </p>
+      )}
+      <div className="table-wrap">
+        {/*
+          Explicit table roles: below 520 px the CSS stacks each row (metric, then one line per
+          engine), and some browsers drop a table's semantics when its display changes.
+        */}
+        <table className={hasDiff ? 'facts has-diff' : 'facts'} role="table">
           <caption className="visually-hidden">
             Every figure from the source, {engines.map((e) => e.name).join(' and ')} side by side
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Metric</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                Metric
+              </th>
               {engines.map((engine) => (
-                <th scope="col" key={engine.id} className={`engine-${engine.id}`}>
+                <th scope="col" role="columnheader" key={engine.id} className={`engine-${engine.id}`}>
                   {engine.name}
                 </th>
               ))}
               {hasDiff && (
-                <th scope="col" title="The source's own Diff column">
+                <th scope="col" role="columnheader" className="diff" aria-describedby={legendId}>
                   Diff
                 </th>
               )}
             </tr>
           </thead>
           {sections.map((section) => (
-            <tbody key={section.group}>
-              <tr className="group-row">
-                <th scope="colgroup" colSpan={columns}>
+            <tbody key={section.group} role="rowgroup">
+              <tr className="group-row" role="row">
+                <th scope="colgroup" role="columnheader" colSpan={columns}>
                   {section.label}
                 </th>
               </tr>
@@ -80,8 +110,8 @@ export function FactsTable({ comparison, engines }: { comparison: Comparison; en
                 const isOpen = expanded.has(fact.id);
                 return (
                   <Fragment key={fact.id}>
-                    <tr className={group ? 'fact disagrees' : 'fact'} data-fact-id={fact.id}>
-                      <th scope="row">
+                    <tr className={group ? 'fact disagrees' : 'fact'} data-fact-id={fact.id} role="row">
+                      <th scope="row" role="rowheader">
                         <span className="metric">{fact.metric}</span>
                         {fact.unit && <span className="unit">{fact.unit}</span>}
                         <span className="sections" title="Where the source lists this row">
@@ -97,19 +127,19 @@ export function FactsTable({ comparison, engines }: { comparison: Comparison; en
                         )}
                       </th>
                       {engines.map((engine) => (
-                        <td key={engine.id}>
+                        <td key={engine.id} role="cell" className={`engine-${engine.id}`} data-label={engine.name}>
                           <FigureText figure={fact.values[engine.id]} />
                         </td>
                       ))}
                       {hasDiff && (
-                        <td className="diff">
+                        <td className="diff" role="cell" data-label="Diff">
                           <FigureText figure={fact.diff} />
                         </td>
                       )}
                     </tr>
                     {group && (
-                      <tr id={panelId} className="claims-row" hidden={!isOpen}>
-                        <td colSpan={columns}>
+                      <tr id={panelId} className="claims-row" hidden={!isOpen} role="row">
+                        <td colSpan={columns} role="cell">
                           {isOpen && (
                             <>
                               <p className="claims-intro">

@@ -1,6 +1,8 @@
-import type { Comparison } from '@/lib/schema';
+import type { Comparison, Engine } from '@/lib/schema';
+import { textGroupsQuoting } from '@/lib/comparison-view';
+import { TextDisagreeFlag } from './TextClaims';
 
-export function Faq({ comparison }: { comparison: Comparison }) {
+export function Faq({ comparison, engines }: { comparison: Comparison; engines: Engine[] }) {
   if (comparison.faq.length === 0) return null;
   return (
     <section className="card" aria-labelledby="faq-heading">
@@ -14,6 +16,12 @@ export function Faq({ comparison }: { comparison: Comparison }) {
           <p>{entry.answer}</p>
         </div>
       ))}
+      <TextDisagreeFlag
+        groups={textGroupsQuoting(comparison, ['faq'])}
+        comparison={comparison}
+        engines={engines}
+        subject="the FAQ"
+      />
     </section>
   );
 }

@@ -1,14 +1,22 @@
 import type { Comparison, Engine } from '@/lib/schema';
+import { verdictSentences } from '@/lib/card-data';
+import { textGroupsQuoting } from '@/lib/comparison-view';
+import { TextDisagreeFlag } from './TextClaims';
 
-/** The verdict first: short answer, both scores, and "choose X if" for each engine. */
+/**
+ * The verdict first, as the most readable text of the view: both scores, the
+ * verdict's "Choose X if …" sentences one per line, and each engine's
+ * "choose if" audience. The source's short answer follows under its own
+ * title. Where the source contradicts these words elsewhere, a flag says so.
+ */
 export function Verdict({ comparison, engines }: { comparison: Comparison; engines: Engine[] }) {
+  const sentences = verdictSentences(comparison.verdict.text, engines);
   return (
     <section className="card verdict" aria-labelledby="verdict-heading">
       <h2 id="verdict-heading">
         Verdict
         {comparison.provenance.verdictLabel && <span className="tag">{comparison.provenance.verdictLabel}</span>}
       </h2>
-      <p className="short-answer">{comparison.shortAnswer}</p>
       <ul className="scores" aria-label="Scores out of 10">
         {engines.map((engine) => {
           const score = comparison.verdict.scores[engine.id];
@@ -25,7 +33,19 @@ export function Verdict({ comparison, engines }: { comparison: Comparison; engin
           );
         })}
       </ul>
-      <p className="verdict-text">{comparison.verdict.text}</p>
+      <div className="verdict-text">
+        {sentences.map(({ text, engineId }, index) => (
+          <p key={index} className={engineId ? `verdict-line engine-${engineId}` : 'verdict-line'}>
+            {text}
+          </p>
+        ))}
+      </div>
+      <TextDisagreeFlag
+        groups={textGroupsQuoting(comparison, ['verdict', 'chooseIf'])}
+        comparison={comparison}
+        engines={engines}
+        subject="the verdict"
+      />
       <div className="choose-if">
         {engines.map((engine) => (
           <div key={engine.id} className={`choose engine-${engine.id}`}>
@@ -34,6 +54,14 @@ export function Verdict({ comparison, engines }: { comparison: Comparison; engin
           </div>
         ))}
       </div>
+      <h3 className="short-answer-title">Short answer</h3>
+      <p className="short-answer">{comparison.shortAnswer}</p>
+      <TextDisagreeFlag
+        groups={textGroupsQuoting(comparison, ['shortAnswer'])}
+        comparison={comparison}
+        engines={engines}
+        subject="the short answer"
+      />
     </section>
   );
 }

@@ -3,10 +3,16 @@
  * tab has, and a list of them with the text around each; choosing one scrolls
  * the page to it and opens its card (the glue in entrypoints/popup/ does that).
  *
+ * The list is one Tab stop (a roving tabindex, lib/roving.ts): the arrow
+ * keys move between mentions, so a page with hundreds of them does not put
+ * hundreds of Tab stops before the rest of the popup.
+ *
  * Props in, callbacks out: no browser APIs here. Snippets are page text and
  * are rendered as text.
  */
+import { useId, useRef, useState } from 'react';
 import type { PageMention } from '@/lib/messaging';
+import { rovingTarget } from '@/lib/roving';
 import './on-this-page.css';
 
 export interface PageDigest {
@@ -83,10 +89,49 @@ function DigestBody({ state, onChoose }: { state: PageDigestState; onChoose: (me
           </span>
         ))}
       </p>
-      <ul className="digest-list" aria-label="Mentions on this page">
-        {digest.mentions.map((mention) => (
+      <MentionList mentions={digest.mentions} onChoose={onChoose} />
+      {digest.total > digest.mentions.length && (
+        <p className="hint">
+          Showing the first {digest.mentions.length} of {digest.total} mentions.
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The mentions as one Tab stop: only the current item is tabbable; arrows, Home and End move. */
+function MentionList({ mentions, onChoose }: { mentions: readonly PageMention[]; onChoose: (mentionId: number) => void }) {
+  const [current, setCurrent] = useState(0);
+  const items = useRef<Array<HTMLButtonElement | null>>([]);
+  const hintId = useId();
+  // The list can shrink under a stale index (a new digest): the last item is then current.
+  const active = Math.min(current, mentions.length - 1);
+  return (
+    <>
+      <ul
+        className="digest-list"
+        aria-label="Mentions on this page"
+        aria-describedby={hintId}
+        onKeyDown={(event) => {
+          const next = rovingTarget(event.key, active, mentions.length);
+          if (next === null) return;
+          event.preventDefault();
+          setCurrent(next);
+          items.current[next]?.focus();
+        }}
+      >
+        {mentions.map((mention, index) => (
           <li key={mention.id}>
-            <button type="button" className={`digest-item engine-${mention.engine}`} onClick={() => onChoose(mention.id)}>
+            <button
+              type="button"
+              ref={(element) => {
+                items.current[index] = element;
+              }}
+              tabIndex={index === active ? 0 : -1}
+              className={`digest-item engine-${mention.engine}`}
+              onFocus={() => setCurrent(index)}
+              onClick={() => onChoose(mention.id)}
+            >
               <span className="digest-engine">{engineName(mention.engine)}</span>
               <span className="digest-snippet">
                 {mention.before}
@@ -97,11 +142,10 @@ function DigestBody({ state, onChoose }: { state: PageDigestState; onChoose: (me
           </li>
         ))}
       </ul>
-      {digest.total > digest.mentions.length && (
-        <p className="hint">
-          Showing the first {digest.mentions.length} of {digest.total} mentions.
-        </p>
-      )}
+      <p className="hint" id={hintId}>
+        One Tab stop: the arrow keys move between mentions, Home and End go to the first and last, Enter opens the
+        mention’s card.
+      </p>
     </>
   );
 }

@@ -284,6 +284,8 @@ test('keyboard: focus moves into the card, Tab walks its controls, Esc closes an
   await page.keyboard.press('Tab');
   expect(await focused()).toBe('Close');
   await page.keyboard.press('Tab');
+  expect(await focused()).toBe('Sources disagree in words (5)'); // on the verdict's label line
+  await page.keyboard.press('Tab');
   expect(await focused()).toBe('Show all 7 differences'); // in the section's title line
   await page.keyboard.press('Tab');
   expect(await focused()).toContain('Sources disagree'); // on "Model Support Range"
@@ -298,7 +300,8 @@ test('keyboard: focus moves into the card, Tab walks its controls, Esc closes an
   expect(grown.naturalHeight).toBeGreaterThan(grown.box.height);
   expect(overlaps(grown.box, grown.mention)).toBe(false);
   // Focus never leaves the card by Tab: shift+Tab from the first control wraps to the last.
-  for (let i = 0; i < 2; i += 1) await page.keyboard.press('Shift+Tab');
+  // From "Show all": the words warning, Close, then Pin.
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+Tab');
   expect(await focused()).toBe('Pin');
   await page.keyboard.press('Shift+Tab');
   expect(await focused()).toBe('Open full comparison');
@@ -367,8 +370,21 @@ for (const colorMode of ['light', 'dark']) {
     await world(`(() => {
       const s = engineLensCardHarness.shadow;
       [...s.querySelectorAll('button')].find((b) => b.textContent.includes('Show all')).click();
-      s.querySelectorAll('.el-disagree').forEach((b) => b.click());
+      s.querySelectorAll('.el-disagree, .el-words-toggle').forEach((b) => b.click());
     })()`);
+    // No text under 12 px anywhere in the card, expanded panels included.
+    const small = await world<string[]>(`(() => {
+      const walker = document.createTreeWalker(engineLensCardHarness.shadow, NodeFilter.SHOW_TEXT);
+      const found = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!n.textContent.trim() || el.closest('.el-visually-hidden')) continue;
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (size < 12) found.push(size + 'px: ' + n.textContent.trim().slice(0, 40));
+      }
+      return found;
+    })()`);
+    expect(small).toEqual([]);
     const results = await new AxeBuilder({ page }).include('[data-engine-lens-card]').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

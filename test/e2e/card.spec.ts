@@ -29,6 +29,12 @@ import {
 import { highlightTexts, IsolatedWorld, waitForMentionScript } from './mentions-helpers';
 
 const VERDICT = 'Choose vLLM if you need flexibility across multiple hardware platforms';
+const VERDICT_TRT = "Choose TensorRT-LLM if you're exclusively on NVIDIA infrastructure";
+/**
+ * The card's height cap: it scrolls inside beyond this (components/card/card.css), so it
+ * carries both halves of the verdict, a title and 12 px text without covering the page.
+ */
+const CARD_MAX_HEIGHT = 580;
 const CARD_NAME = 'Engine Lens: vLLM vs TensorRT-LLM';
 /** Longer than the open delay plus the close grace period (about 300 ms each). */
 const SETTLE_MS = 900;
@@ -68,8 +74,8 @@ test.describe('hover card on the built extension', () => {
     expect(card.text).toContain('6.4');
     expect(card.mentionedEngine).toBe('tensorrt-llm');
     expect(overlaps(card.box!, point.rect)).toBe(false);
-    // At most about 480 px tall before anything is expanded.
-    expect(card.box!.height).toBeLessThanOrEqual(490);
+    // Never taller than its cap before anything is expanded (it scrolls inside instead).
+    expect(card.box!.height).toBeLessThanOrEqual(CARD_MAX_HEIGHT);
 
     // Into the card, across the gap: it stays open well past the grace period.
     await page.mouse.move(card.box!.left + 60, card.box!.top + card.box!.height / 2, { steps: 6 });
@@ -84,6 +90,26 @@ test.describe('hover card on the built extension', () => {
     await hoverMention(page, 'vllm', 2);
     await page.mouse.move(5, 5, { steps: 3 });
     await expect.poll(async () => (await readCard(page)).open).toBe(false);
+  });
+
+  test('the card shows both "Choose … if" halves of the verdict, the hovered engine\'s first, under a title', async ({ context }) => {
+    const page = await openIssue(context);
+    for (const [engine, first, second] of [
+      ['trt', VERDICT_TRT, VERDICT],
+      ['vllm', VERDICT, VERDICT_TRT],
+    ] as const) {
+      await hoverMention(page, engine, 0);
+      const { text } = await readCard(page);
+      expect(text, engine).toContain(first);
+      expect(text, engine).toContain(second);
+      expect(text.indexOf(first), `${engine}: the hovered engine's half comes first`).toBeLessThan(text.indexOf(second));
+      // The title says whose scores these are before any of them.
+      expect(text.slice(0, 80)).toMatch(/^vLLM vs TensorRT-LLM\s*,\s*The source’s scores, AI-generated/);
+      // The contradictions in words are flagged on the verdict.
+      expect(text).toMatch(/Verdict · AI-assisted Sources disagree in words \( ?5 ?\)/);
+      await page.keyboard.press('Escape');
+      await expect.poll(async () => (await readCard(page)).open).toBe(false);
+    }
   });
 
   test('a pinned card stays: hovering other mentions and leaving do not replace or close it; × does', async ({ context }) => {
@@ -168,7 +194,7 @@ test.describe('hover card on the built extension', () => {
       expect(card.text).toContain(VERDICT);
       expect(card.box!.width).toBe(416);
       expect(card.box!.height).toBeGreaterThan(300);
-      expect(card.box!.height).toBeLessThanOrEqual(490);
+      expect(card.box!.height).toBeLessThanOrEqual(CARD_MAX_HEIGHT);
       expect(overlaps(card.box!, point.rect)).toBe(false);
       const dialog = card.dialogNodeId!;
       expect(await cardStyle(page, dialog, 'font-size')).toBe('12px');
@@ -330,6 +356,44 @@ test.describe('hover card on the built extension', () => {
     expect(overlaps(card.box!, mention)).toBe(false);
   });
 
+  test('"On this page" is one Tab stop: Tab enters and leaves the list at once, the arrow keys move inside', async ({
+    context,
+    worker,
+    openExtensionPage,
+  }) => {
+    await openIssue(context);
+    const popup = await openExtensionPage(`popup.html?tab=${await tabIdOf(worker, ISSUE_URL)}`);
+    const list = popup.getByRole('region', { name: 'On this page' }).getByRole('list', { name: 'Mentions on this page' });
+    const items = list.getByRole('button');
+    await expect(items).toHaveCount(17);
+    // Only one of the 17 is in the Tab order.
+    expect(await list.evaluate((ul) => [...ul.querySelectorAll('button')].filter((b) => b.tabIndex >= 0).length)).toBe(1);
+    const inList = () => popup.evaluate(() => !!document.activeElement?.closest('.digest-list'));
+    const focusedText = () => popup.evaluate(() => document.activeElement?.textContent ?? '');
+    // Tab from the top of the popup into the list...
+    for (let i = 0; i < 30 && !(await inList()); i += 1) await popup.keyboard.press('Tab');
+    expect(await inList()).toBe(true);
+    await expect(items.nth(0)).toBeFocused();
+    // ...and one more Tab leaves it, whatever its length.
+    await popup.keyboard.press('Tab');
+    expect(await inList()).toBe(false);
+    await popup.keyboard.press('Shift+Tab');
+    await expect(items.nth(0)).toBeFocused();
+    // Inside, the arrow keys, Home and End move; the list remembers where the reader was.
+    await popup.keyboard.press('ArrowDown');
+    await expect(items.nth(1)).toBeFocused();
+    await popup.keyboard.press('End');
+    await expect(items.nth(16)).toBeFocused();
+    await expect(items.nth(16)).toBeInViewport();
+    await popup.keyboard.press('Tab');
+    expect(await inList()).toBe(false);
+    await popup.keyboard.press('Shift+Tab');
+    await expect(items.nth(16)).toBeFocused();
+    await popup.keyboard.press('Home');
+    await expect(items.nth(0)).toBeFocused();
+    expect(await focusedText()).toMatch(/^vLLM/);
+  });
+
   test('the popup says kindly when the tab is not a page Engine Lens marks', async ({ context, worker, openExtensionPage }) => {
     const url = 'https://example.org/notes';
     await serveAt(context, url, '<!doctype html><title>Notes</title><p>vLLM and TensorRT-LLM</p>');
@@ -364,20 +428,21 @@ test.describe('hover card on the built extension', () => {
       const point = await hoverMention(page, 'trt', 0);
       const card = await readCard(page);
 
-      // Light and dark screenshots for the README: ENGINE_LENS_CARD_SCREENSHOTS=assets/screenshots npx playwright test test/e2e/card.spec.ts -g axe
+      // Light and dark screenshots for the README (with the popup's and full page's, see screenshots.spec.ts):
+      // ENGINE_LENS_SCREENSHOTS=assets/screenshots npx playwright test test/e2e/card.spec.ts -g axe
       // Some of the page around the card and its mention, for context.
       const x = Math.max(0, Math.min(point.rect.left, card.box!.left) - 120);
       const y = Math.max(0, Math.min(point.rect.top, card.box!.top) - 40);
       const clip = { x, y, width: Math.min(1280 - x, card.box!.right + 120 - x), height: card.box!.bottom + 24 - y };
       await page.screenshot({ path: testInfo.outputPath(`hover-card-${colorMode}.png`), clip });
-      const folder = process.env.ENGINE_LENS_CARD_SCREENSHOTS;
+      const folder = process.env.ENGINE_LENS_SCREENSHOTS ?? process.env.ENGINE_LENS_CARD_SCREENSHOTS;
       if (folder) await page.screenshot({ path: path.join(folder, `hover-card-${colorMode}.png`), clip });
 
       // Expand everything so axe checks the toggled content too.
       await page.evaluate(() => {
         const shadow = document.querySelector('[data-engine-lens-card]')!.shadowRoot!;
         [...shadow.querySelectorAll('button')].find((b) => b.textContent?.includes('Show all'))!.click();
-        shadow.querySelectorAll<HTMLButtonElement>('.el-disagree').forEach((b) => b.click());
+        shadow.querySelectorAll<HTMLButtonElement>('.el-disagree, .el-words-toggle').forEach((b) => b.click());
       });
       const results = await new AxeBuilder({ page }).include('[data-engine-lens-card]').analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

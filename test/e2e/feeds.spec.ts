@@ -169,13 +169,14 @@ test.describe('fresh data from a feed', () => {
 
   test('markup and bidi controls from a feed are shown as inert text', async ({ openExtensionPage, context }) => {
     const hostile = version2();
-    (hostile.comparisons as Array<{ shortAnswer: string }>)[0]!.shortAnswer = '<img src=x onerror="document.title=1"> Fast \u202Egnihtemos\u202C.';
+    // The title: no quoted claim depends on it (a feed must keep its claims' quotes verbatim).
+    (hostile.comparisons as Array<{ title: string }>)[0]!.title = '<img src=x onerror="document.title=1"> Fast \u202Egnihtemos\u202C.';
     await serveFeed(context, FEED, jsonBody(hostile));
     const popup = await openExtensionPage('popup.html');
     await setFeeds(popup, { datasetFeedUrl: FEED });
     await freshness(popup).getByRole('button', { name: 'Check now' }).click();
-    await expect(verdict(popup)).toContainText('<img src=x onerror="document.title=1"> Fast [U+202E]gnihtemos[U+202C].');
-    expect(await popup.locator('main img').count()).toBe(0);
+    await expect(popup.getByRole('heading', { level: 1 })).toContainText('<img src=x onerror="document.title=1"> Fast [U+202E]gnihtemos[U+202C].');
+    expect(await popup.locator('header img, main img').count()).toBe(0);
     expect(await popup.title()).not.toBe('1');
   });
 

@@ -7,7 +7,10 @@ import { EXTENSION_DIR, expect, test } from './fixtures';
 test('the built manifest asks only for what Engine Lens uses', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.permissions).toEqual(['scripting', 'storage']);
+  expect(manifest.permissions).toEqual(['scripting', 'storage', 'alarms']);
+  // Asked for when the user turns them on (notifications, a feed's origin).
+  expect(manifest.optional_permissions).toEqual(['notifications']);
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
   expect(manifest.host_permissions).toEqual([...DEFAULT_MATCH_PATTERNS]);
   expect(manifest.host_permissions.every((p: string) => p.startsWith('https://'))).toBe(true);
   // No static content scripts (they are registered at run time for the enabled sites),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, readFixture, serveAt, test } from './fixtures';
 import { highlightTexts, IsolatedWorld, readHighlights, waitForMentionScript } from './mentions-helpers';
@@ -208,19 +210,41 @@ test.describe('mentions: hostile pages', () => {
     await expectMarks(page, ISSUE_EXPECTED);
     // The page's own <style> is blocked by its CSP, so the page is unstyled; our underline must still paint.
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.timeline-comment')!).borderTopStyle)).toBe('none');
-    await expectUnderline(page, 'vLLM', VLLM_BLUE);
-    await expectUnderline(page, 'TRT-LLM', TRT_GREEN);
+    await expectUnderline(page, 'vLLM', VLLM_LINE);
+    await expectUnderline(page, 'TRT-LLM', TRT_LINE);
     // Control: without our highlights registered, that colour is gone (it came from them, nothing else).
     const box = await mentionBox(page, 'TRT-LLM');
     await page.evaluate(() => CSS.highlights.clear());
     const shot = decodePng(await page.screenshot({ clip: { x: box.x, y: box.y, width: box.width, height: box.height + 6 } }));
-    expect(countColor(shot, TRT_GREEN, 40)).toBe(0);
+    expect(countColor(shot, TRT_LINE, 40)).toBe(0);
+  });
+
+  test('a mark is told apart from a link: a tint of its engine colour behind the word, not coloured text', async ({ context }) => {
+    const page = await openAt(context, ISSUE_URL, readFixture('mentions-github-issue.html'));
+    await expectMarks(page, ISSUE_EXPECTED);
+    for (const [text, line] of [['vLLM', VLLM_LINE], ['TRT-LLM', TRT_LINE]] as const) {
+      const box = await mentionBox(page, text);
+      const clip = { x: box.x, y: box.y, width: box.width, height: box.height };
+      const marked = modalColor(decodePng(await page.screenshot({ clip })));
+      await page.evaluate(() => {
+        (globalThis as { savedHighlights?: unknown }).savedHighlights = new Map(CSS.highlights);
+        CSS.highlights.clear();
+      });
+      const plain = modalColor(decodePng(await page.screenshot({ clip })));
+      await page.evaluate(() => {
+        for (const [name, h] of (globalThis as unknown as { savedHighlights: Map<string, Highlight> }).savedHighlights) CSS.highlights.set(name, h);
+      });
+      // The word's background is the page's background with the engine's line colour laid over it at a low alpha.
+      const expected = plain.map((c, i) => c + (line[i]! - c) * 0.14);
+      marked.forEach((c, i) => expect(Math.abs(c - expected[i]!), `${text} channel ${i}`).toBeLessThanOrEqual(6));
+      expect(marked).not.toEqual(plain);
+    }
   });
 
   test('hostile page CSS does not stop marking, the underline or hover', async ({ context, extensionId }) => {
     const page = await openAt(context, 'https://stackoverflow.com/questions/1/vllm-vs-trt', readFixture('mentions-hostile.html'));
     await expectMarks(page, { vllm: ['vLLM', 'vLLM', 'vllm'], trt: ['TensorRT-LLM', 'TRT-LLM'] });
-    await expectUnderline(page, 'TensorRT-LLM', TRT_GREEN);
+    await expectUnderline(page, 'TensorRT-LLM', TRT_LINE);
     const world = await IsolatedWorld.attach(context, page, extensionId);
     await recordHover(world);
     const box = await mentionBox(page, 'TensorRT-LLM');
@@ -277,8 +301,25 @@ test.describe('mentions: hover hit-testing', () => {
 
 // ---------------------------------------------------------------------------
 
-const VLLM_BLUE = [0x2f, 0x81, 0xf7] as const;
-const TRT_GREEN = [0x76, 0xb9, 0x00] as const;
+/** The engines' line colours, read from their one definition (components/engine-colors.css). */
+function engineLine(engine: 'vllm' | 'tensorrt-llm'): readonly [number, number, number] {
+  const css = readFileSync(path.resolve('components/engine-colors.css'), 'utf8');
+  const hex = new RegExp(`--engine-${engine}-line:\\s*#([0-9a-f]{6})`, 'i').exec(css)![1]!;
+  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as readonly [number, number, number];
+}
+const VLLM_LINE = engineLine('vllm');
+const TRT_LINE = engineLine('tensorrt-llm');
+
+/** The most frequent colour of an image (its background). */
+function modalColor(image: ReturnType<typeof decodePng>): [number, number, number] {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < image.data.length; i += 4) {
+    const key = (image.data[i]! << 16) | (image.data[i + 1]! << 8) | image.data[i + 2]!;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const [key] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  return [(key >> 16) & 255, (key >> 8) & 255, key & 255];
+}
 
 /** The viewport box of the first range (in either highlight) whose text is `text`. */
 async function mentionBox(page: Page, text: string) {

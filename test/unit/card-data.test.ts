@@ -5,7 +5,9 @@ import {
   CARD_DIFFERENCES_SHOWN,
   CARD_FIGURE_LIMIT,
   CardDataSchema,
+  engineNamedIn,
   firstSentence,
+  orderedVerdictLines,
   selectCardData,
   selectVerdictLine,
   splitSentences,
@@ -67,6 +69,43 @@ describe('selectVerdictLine', () => {
   });
 });
 
+describe('engineNamedIn / orderedVerdictLines', () => {
+  const engines: CardData['engines'] = [
+    { id: 'vllm', name: 'vLLM', score: 8.6 },
+    { id: 'tensorrt-llm', name: 'TensorRT-LLM', score: 6.4 },
+  ];
+  const verdict = {
+    line: 'Choose vLLM if A.',
+    label: null,
+    byEngine: { vllm: 'Choose vLLM if A.', 'tensorrt-llm': 'Choose TensorRT-LLM if B.' },
+  };
+
+  it.each([
+    ['Choose vLLM if A.', 'vllm'],
+    ['Choose TensorRT-LLM if B.', 'tensorrt-llm'],
+    ['vLLM and TensorRT-LLM both work.', null],
+    ['Neither is named.', null],
+  ])('%j names %j', (sentence, expected) => {
+    expect(engineNamedIn(sentence, engines)).toBe(expected);
+  });
+
+  it.each([
+    ['tensorrt-llm', ['tensorrt-llm', 'vllm']],
+    ['vllm', ['vllm', 'tensorrt-llm']],
+    [null, ['vllm', 'tensorrt-llm']],
+    ['sglang', ['vllm', 'tensorrt-llm']],
+  ])('hovering %j puts the halves in the order %j', (mentioned, order) => {
+    expect(orderedVerdictLines({ engines, verdict }, mentioned).map((l) => l.engineId)).toEqual(order);
+  });
+
+  it('falls back to the single line when a half is missing (or data predates the halves)', () => {
+    expect(orderedVerdictLines({ engines, verdict: { ...verdict, byEngine: { vllm: 'Choose vLLM if A.' } } }, 'tensorrt-llm')).toEqual([
+      { engineId: null, text: 'Choose vLLM if A.' },
+    ]);
+    expect(orderedVerdictLines({ engines, verdict: { line: 'X.', label: null } }, 'vllm')).toEqual([{ engineId: null, text: 'X.' }]);
+  });
+});
+
 describe('selectCardData (fixture dataset)', () => {
   const card = selectCardData(fixture(), COMPARISON);
 
@@ -85,6 +124,17 @@ describe('selectCardData (fixture dataset)', () => {
     expect(card.verdict.line).toBe('Choose vLLM if you need flexibility.');
     expect(fixture().comparisons[0]!.verdict.text).toContain(card.verdict.line);
     expect(card.verdict.label).toBe('AI-assisted');
+  });
+
+  it("carries each engine's half of the verdict, verbatim", () => {
+    expect(card.verdict.byEngine).toEqual({
+      vllm: 'Choose vLLM if you need flexibility.',
+      'tensorrt-llm': 'Choose TensorRT-LLM if you are on NVIDIA.',
+    });
+  });
+
+  it('has no contradictions in words when the comparison records none', () => {
+    expect(card.contradictions).toEqual([]);
   });
 
   it('orders the key differences "at a glance" first, keeps all of them with their winners', () => {
@@ -170,6 +220,13 @@ describe('selectCardData (fixture dataset)', () => {
     expect(JSON.stringify(card).length).toBeLessThan(full);
   });
 
+  it('still accepts card data without the newer optional fields (halves of the verdict, contradictions)', () => {
+    const { contradictions: _c, ...older } = card;
+    const parsed = CardDataSchema.parse({ ...older, verdict: { line: card.verdict.line, label: card.verdict.label } });
+    expect(parsed.contradictions).toBeUndefined();
+    expect(parsed.verdict.byEngine).toBeUndefined();
+  });
+
   it('accepts a team pick in the schema and rejects a malformed one', () => {
     const withPick: CardData = { ...card, teamPick: { engineId: 'tensorrt-llm', note: 'We run H100s.', teamName: 'Infra' } };
     expect(CardDataSchema.safeParse(withPick).success).toBe(true);
@@ -214,6 +271,14 @@ describe.skipIf(!fs.existsSync(BUNDLED_JSON))('selectCardData (bundled dataset)'
       'Choose vLLM if you need flexibility across multiple hardware platforms, quick deployment, and support for hundreds of models without vendor lock-in.',
     );
     expect(comparison.verdict.text.startsWith(card.verdict.line)).toBe(true);
+    // Both halves of the verdict, and the contradictions in words for the card's warning, each quote with its place.
+    expect(Object.keys(card.verdict.byEngine!)).toEqual(['vllm', 'tensorrt-llm']);
+    expect(card.verdict.byEngine!['tensorrt-llm']).toMatch(/^Choose TensorRT-LLM if you're exclusively on NVIDIA/);
+    expect(card.contradictions!.map((c) => c.id)).toEqual(comparison.textClaimGroups!.map((g) => g.id));
+    expect(card.contradictions![0]!.claims[0]).toEqual({
+      quote: 'vLLM is a faster, more flexible open-source inference engine',
+      where: 'Short Answer',
+    });
     // The seed states GitHub stars five ways: if the card shows stars, it must say the sources disagree.
     const stars = card.figures.find((f) => /github stars/i.test(f.label));
     if (stars) expect(stars.disagree).toBe(true);

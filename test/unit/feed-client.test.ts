@@ -122,11 +122,11 @@ describe('feed bodies', () => {
 
   it('keeps markup as text and makes bidi controls visible and inert', () => {
     const hostile = structuredClone(newer);
-    hostile.comparisons[0]!.shortAnswer = '<img src=x onerror=alert(1)> vLLM \u202Eevil\u202C wins';
+    hostile.comparisons[0]!.title = '<img src=x onerror=alert(1)> vLLM \u202Eevil\u202C wins';
     const read = readDatasetFeed(JSON.stringify(hostile), 'application/json');
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    expect(read.value.comparisons[0]!.shortAnswer).toBe('<img src=x onerror=alert(1)> vLLM [U+202E]evil[U+202C] wins');
+    expect(read.value.comparisons[0]!.title).toBe('<img src=x onerror=alert(1)> vLLM [U+202E]evil[U+202C] wins');
   });
 
   it('reads a team feed serving a document or one pin, and refuses a bad one', () => {

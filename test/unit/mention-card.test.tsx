@@ -3,9 +3,11 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MentionCard, cardLabel, type MentionCardProps } from '@/components/card/MentionCard';
+import { bundledDataset } from '@/lib/bundled-dataset';
 import { selectCardData, type CardData } from '@/lib/card-data';
 import { loadSourceDataset } from '@/lib/normalize';
 import { cardSourceDataset } from './fixtures/card-source-dataset';
+import { FONT_DEPENDENT } from './fixtures/glyphs';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -71,9 +73,59 @@ describe('MentionCard', () => {
     expect(tiles[1]!.textContent).toContain('6.4');
   });
 
-  it('shows the verdict line', () => {
+  it('has a title that says whose scores these are', () => {
     renderCard();
-    expect(container.querySelector('.el-verdict')?.textContent).toBe(`Verdict · AI-assisted${data.verdict.line}`);
+    expect(container.querySelector('.el-title')?.textContent).toBe('vLLM vs TensorRT-LLM, The source’s scores, AI-generated');
+    expect(container.querySelector('.el-subtitle')?.textContent).toBe('The source’s scores, AI-generated');
+  });
+
+  it('shows both halves of the verdict, the hovered engine first', () => {
+    const lines = () => Array.from(container.querySelectorAll<HTMLElement>('.el-verdict-line')).map((l) => [l.dataset.engineId, l.textContent]);
+    renderCard({ mentionedEngineId: 'tensorrt-llm' });
+    expect(container.querySelector('.el-verdict-label')?.textContent).toBe('Verdict · AI-assisted');
+    expect(lines()).toEqual([
+      ['tensorrt-llm', 'Choose TensorRT-LLM if you are on NVIDIA.'],
+      ['vllm', 'Choose vLLM if you need flexibility.'],
+    ]);
+    renderCard({ mentionedEngineId: 'vllm' });
+    expect(lines()).toEqual([
+      ['vllm', 'Choose vLLM if you need flexibility.'],
+      ['tensorrt-llm', 'Choose TensorRT-LLM if you are on NVIDIA.'],
+    ]);
+    // Without halves for both engines, the single verdict line.
+    renderCard({ data: { ...data, verdict: { ...data.verdict, byEngine: { vllm: 'Choose vLLM if you need flexibility.' } } } });
+    expect(lines()).toEqual([[undefined, data.verdict.line]]);
+  });
+
+  it('warns about the contradictions in words on the verdict line, expanding to every quoted statement', () => {
+    const real = selectCardData(bundledDataset(), 'vllm-vs-tensorrt-llm');
+    renderCard({ data: real });
+    const toggle = button(/Sources disagree in words/)!;
+    expect(toggle.textContent).toBe('Sources disagree in words (5)');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    const panel = () => container.querySelector(`#${CSS.escape(toggle.getAttribute('aria-controls')!)}`)!;
+    expect(panel().hasAttribute('hidden')).toBe(true);
+    click(toggle);
+    expect(Array.from(panel().querySelectorAll('[data-contradiction-id] .el-claims-engine')).map((t) => t.textContent)).toEqual([
+      'Which engine is faster',
+      'How much faster TensorRT-LLM is per token',
+      'Setup Time (basic inference): minutes or days',
+      'Which engine has the higher throughput',
+      'Whether vLLM runs on CPUs',
+    ]);
+    expect(panel().textContent).toContain('vLLM is a faster, more flexible open-source inference engine (Short Answer)');
+    expect(panel().textContent).toContain('+57% (Key Facts & Figures, “Per-Token Latency (Llama 2 70B)”, Diff)');
+    // No warning when the data has none.
+    renderCard();
+    expect(button(/Sources disagree in words/)).toBeUndefined();
+  });
+
+  it('uses no character that needs an emoji or symbol font, everything expanded', () => {
+    renderCard({ data: selectCardData(bundledDataset(), 'vllm-vs-tensorrt-llm') });
+    click(button(/Show all/));
+    act(() => container.querySelectorAll<HTMLButtonElement>('button[aria-expanded="false"]').forEach((b) => b.click()));
+    expect(text().match(FONT_DEPENDENT)).toBeNull();
+    expect(container.querySelectorAll('svg.el-icon-warning').length).toBeGreaterThan(3);
   });
 
   it('shows 3 key differences with both values and the winner marked, and all 7 after the toggle', () => {
@@ -89,8 +141,15 @@ describe('MentionCard', () => {
     const toggle = button(/Show all 7 differences/)!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(container.querySelector(`#${CSS.escape(toggle.getAttribute('aria-controls')!)}`)).not.toBeNull();
+    // The source's "at a glance" ones are labelled as such.
+    const labels = () => Array.from(container.querySelectorAll('.el-group-label')).map((l) => l.textContent);
+    expect(labels()).toEqual(['At a glance: the source’s top 3']);
     click(toggle);
     expect(items()).toHaveLength(7);
+    expect(labels()).toEqual(['At a glance: the source’s top 3', 'The other 4']);
+    expect(items().map((i) => i.dataset.atAGlance)).toEqual(['true', 'true', 'true', 'false', 'false', 'false', 'false']);
+    const glanceList = container.querySelector(`ul[aria-labelledby]`)!;
+    expect(document.getElementById(glanceList.getAttribute('aria-labelledby')!)?.textContent).toMatch(/^At a glance/);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(items()[6]!.textContent).toContain('No winner');
     expect(items()[6]!.querySelector('[data-winner="true"]')).toBeNull();
@@ -141,9 +200,11 @@ describe('MentionCard', () => {
     renderCard();
     const legends = () => Array.from(container.querySelectorAll('.el-section')).map((section) => section.querySelector('.el-legend')?.textContent ?? null);
     // In this fixture only a difference beyond the top 3 disagrees: its legend comes with "Show all".
-    expect(legends()).toEqual([null, '⚠ sources disagree']);
+    expect(legends()).toEqual([null, ' sources disagree']);
     click(button(/Show all/));
-    expect(legends()).toEqual(['⚠ sources disagree', '⚠ sources disagree']);
+    expect(legends()).toEqual([' sources disagree', ' sources disagree']);
+    // The sign is drawn, not the ⚠ character (which needs a symbol font).
+    expect(container.querySelector('.el-legend svg.el-icon-warning')).not.toBeNull();
     // The legend is for sighted readers; each marker names its subject for screen readers.
     expect(container.querySelector('.el-legend')?.getAttribute('aria-hidden')).toBe('true');
     expect(container.querySelector('[data-figure-id="stars-2026"] .el-disagree')?.textContent).toContain(
@@ -218,10 +279,13 @@ describe('MentionCard', () => {
     renderCard({
       data: {
         ...data,
-        verdict: { line: evil, label: null },
+        verdict: { line: evil, label: null, byEngine: { vllm: evil, 'tensorrt-llm': evil } },
+        contradictions: [{ id: 'x', title: evil, claims: [{ quote: evil, where: evil }, { quote: evil, where: evil }] }],
         figures: [{ ...data.figures[0]!, values: { vllm: evil, 'tensorrt-llm': evil } }],
       },
     });
+    click(button(/Sources disagree in words/));
+    expect(container.querySelector('.el-words [data-contradiction-id="x"]')?.textContent).toContain(evil);
     expect(container.querySelector('img, b')).toBeNull();
     expect(text()).toContain(evil);
   });

@@ -75,6 +75,41 @@ describe('OnThisPage', () => {
     expect(onChoose).toHaveBeenCalledWith(5);
   });
 
+  it('is one Tab stop: only the current mention is tabbable, the arrow keys, Home and End move focus', () => {
+    render(ready);
+    const items = () => Array.from(container.querySelectorAll<HTMLButtonElement>('.digest-item'));
+    expect(items().map((b) => b.tabIndex)).toEqual([0, -1, -1]);
+    const list = container.querySelector('ul')!;
+    expect(document.getElementById(list.getAttribute('aria-describedby')!)?.textContent).toMatch(/arrow keys move between mentions/);
+    const press = (key: string) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      act(() => {
+        document.activeElement!.dispatchEvent(event);
+      });
+      return event;
+    };
+    act(() => items()[0]!.focus());
+    expect(press('ArrowDown').defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(items()[1]);
+    expect(items().map((b) => b.tabIndex)).toEqual([-1, 0, -1]);
+    press('End');
+    expect(document.activeElement).toBe(items()[2]);
+    press('ArrowDown'); // stays on the last
+    expect(document.activeElement).toBe(items()[2]);
+    press('Home');
+    expect(document.activeElement).toBe(items()[0]);
+    expect(items().map((b) => b.tabIndex)).toEqual([0, -1, -1]);
+    // Other keys are left alone: Tab leaves the list, Enter activates the button.
+    expect(press('Tab').defaultPrevented).toBe(false);
+  });
+
+  it('a click makes that mention the current one (the next Tab into the list lands on it)', () => {
+    render(ready);
+    const items = () => Array.from(container.querySelectorAll<HTMLButtonElement>('.digest-item'));
+    act(() => items()[2]!.focus());
+    expect(items().map((b) => b.tabIndex)).toEqual([-1, -1, 0]);
+  });
+
   it('says when only the first mentions are listed, and shows a status message', () => {
     render({ phase: 'ready', digest: { ...digest, total: 500 } }, vi.fn(), 'That mention is no longer on the page.');
     expect(container.textContent).toContain('Showing the first 3 of 500 mentions.');

@@ -14,7 +14,7 @@ describe('source dataset validation (loadSourceDataset)', () => {
     const dataset = loadSourceDataset(sourceJson);
     expect(DatasetSchema.safeParse(dataset).success).toBe(true);
     expect(dataset.schemaVersion).toBe(DATASET_SCHEMA_VERSION);
-    expect(dataset.version).toBe('2026-06-24.1');
+    expect(dataset.version).toBe('2026-06-24.2');
   });
 
   it('rejects a missing required field, naming it', () => {
