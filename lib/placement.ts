@@ -9,7 +9,8 @@
  * 3. to its right, then its left, if the card fits beside it;
  * 4. otherwise on the roomier of below/above, with a `maxHeight` so the card
  *    scrolls inside itself rather than leave the screen or cover the mention.
- * `prefer` and `keepSide` (see PlacementInput) keep an open card from jumping.
+ * `prefer` (see PlacementInput) keeps an open card from jumping while the page
+ * scrolls; {@link growInPlace} keeps it in place while its own content grows.
  * The card is always clamped horizontally on-screen and never overlaps any of
  * the mention's rectangles.
  */
@@ -41,8 +42,6 @@ export interface PlacementInput {
   gap?: number;
   /** Try this side first (the card's current side, so it does not jump while the page scrolls). */
   prefer?: Side;
-  /** Stay on this side whatever happens, capping the height if needed (the card itself grew). */
-  keepSide?: Side;
 }
 
 export interface Placement {
@@ -73,9 +72,7 @@ function clamp(value: number, min: number, max: number): number {
  * Computes the card's top-left corner and side. See the module comment for the rules.
  *
  * `prefer` tries one side first (the side the card is already on, so it does
- * not jump around while the page scrolls). `keepSide` never changes side: the
- * card stays where it is and only its height is capped — for when the card
- * itself grows (a section expanded under the user's pointer).
+ * not jump around while the page scrolls).
  */
 export function placeCard(input: PlacementInput): Placement {
   const { anchor, card, viewport } = input;
@@ -129,13 +126,6 @@ export function placeCard(input: PlacementInput): Placement {
     return { left, top: margin, side, maxHeight: Math.max(0, roomTall) };
   };
 
-  if (input.keepSide) {
-    const side = input.keepSide;
-    const kept = whole(side) ?? capped(side);
-    // Beside the mention only works while the card still fits across the screen.
-    const onScreen = kept.left >= margin && kept.left + card.width <= viewport.width - margin;
-    if (side === 'below' || side === 'above' || onScreen) return kept;
-  }
   const order: Side[] = ['below', 'above', 'right', 'left'];
   if (input.prefer) order.unshift(input.prefer);
   for (const side of order) {
@@ -149,4 +139,29 @@ export function placeCard(input: PlacementInput): Placement {
 /** True when two boxes share any area (touching edges do not count). */
 export function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+export interface GrowInput {
+  /** The mention's rectangles. */
+  anchor: readonly Box[];
+  /** Where the open card is now. */
+  top: number;
+  side: Side;
+  viewport: Size;
+  margin?: number;
+  gap?: number;
+}
+
+/**
+ * The height an open card may take when its own content grows ("Show all",
+ * a claims panel): it keeps its corner where it is (the control under the
+ * pointer does not move) and scrolls inside beyond this. Below or beside the
+ * mention it may grow down to the viewport's bottom margin; above it, only
+ * down to the mention, which it must never cover.
+ */
+export function growInPlace(input: GrowInput): number {
+  const margin = input.margin ?? 8;
+  const gap = input.gap ?? 6;
+  const limit = input.side === 'above' ? unionBox(input.anchor).top - gap : input.viewport.height - margin;
+  return Math.max(0, limit - input.top);
 }

@@ -2,8 +2,9 @@
  * The hover card: the comparison where the engine is named.
  *
  * Props in, callbacks out: no browser APIs, no data fetching, no storage. The
- * mount module (./mount.tsx) owns placement, focus, dragging and the shadow
- * root; the content script owns hover timing. Everything is rendered as text.
+ * card host (entrypoints/card.content/host/) owns placement, focus, dragging
+ * and the shadow root; the controller owns hover timing. Everything is
+ * rendered as text.
  */
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import type { CardData } from '@/lib/card-data';
@@ -31,6 +32,8 @@ export interface MentionCardProps {
   onDragStart?: (event: ReactPointerEvent<HTMLElement>) => void;
   /** Set while the card is being dragged (for the grabbing cursor). */
   dragging?: boolean;
+  /** Shown on a card the pointer opened: how to reach it from the keyboard. */
+  keyboardHint?: string | null;
 }
 
 /** "Engine Lens: vLLM vs TensorRT-LLM", the dialog's accessible name. */
@@ -59,6 +62,7 @@ export function MentionCard({
   onOpenFullComparison,
   onDragStart,
   dragging = false,
+  keyboardHint = null,
 }: MentionCardProps) {
   const title = cardTitle(data);
   return (
@@ -124,6 +128,7 @@ export function MentionCard({
       </div>
 
       <footer className="el-footer">
+        {keyboardHint && <p className="el-keyboard-hint">{keyboardHint}</p>}
         <Provenance provenance={data.provenance} />
         <button type="button" className="el-primary" onClick={() => onOpenFullComparison(data.comparisonId)}>
           Open full comparison

@@ -314,6 +314,28 @@ test('keyboard: focus moves into the card, Tab walks its controls, Esc closes an
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('return-here');
 });
 
+test('a card that grows ("Show all") keeps its top and scrolls inside; above the mention it never covers it', async ({ context }) => {
+  // The mention low on the screen so the card opens above it, and a short card
+  // (no figures, its disagreement flags gone) so that expanding it really grows it.
+  const { page, world } = await openPage(context, pageHtml({ mentionTop: 640 }));
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await world(`engineLensCardHarness.install({});
+    const data = engineLensCardHarness.cardData();
+    const short = { ...data, figures: [], contradictions: undefined,
+      differences: data.differences.map((d) => ({ ...d, disagree: false, claims: null })) };
+    engineLensCardHarness.show(short, '#m', 'TensorRT-LLM', 'tensorrt-llm', {});`);
+  const before = await metrics(world);
+  expect(before.side).toBe('above');
+  expect(before.naturalHeight).toBeLessThanOrEqual(before.box.height + 1); // not capped yet
+  await world(`[...engineLensCardHarness.shadow.querySelectorAll('button')].find((b) => b.textContent.includes('Show all')).click()`);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const after = await metrics(world);
+  expect(await world(`engineLensCardHarness.shadow.querySelectorAll('[data-difference-id]').length`)).toBe(7);
+  expect(after.box.top).toBeCloseTo(before.box.top, 0);
+  expect(after.naturalHeight).toBeGreaterThan(after.box.height); // it scrolls inside
+  expect(overlaps(after.box, after.mention)).toBe(false);
+});
+
 test('pointer: Pin keeps it open, dragging the header moves it, Close closes it', async ({ context }) => {
   const { page, world } = await openPage(context, pageHtml());
   await showCard(world);

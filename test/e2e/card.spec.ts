@@ -112,6 +112,27 @@ test.describe('hover card on the built extension', () => {
     }
   });
 
+  test('a card the pointer opened is reachable by keyboard: Tab moves in, Esc closes and returns focus', async ({ context }) => {
+    const page = await openIssue(context);
+    await page.evaluate(() => {
+      const link = document.createElement('a');
+      link.href = '#comments';
+      link.id = 'before-card';
+      link.textContent = 'Jump to comments';
+      document.body.prepend(link);
+      link.focus();
+    });
+    await hoverMention(page, 'trt', 0);
+    expect((await readCard(page)).text).toContain('Press Tab to move into this card');
+    await page.keyboard.press('Tab');
+    expect(await focusedAccessible(page)).toEqual({ role: 'dialog', name: CARD_NAME });
+    await page.keyboard.press('Tab');
+    expect(await focusedAccessible(page)).toMatchObject({ role: 'button', name: 'Pin' });
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await readCard(page)).open).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('before-card');
+  });
+
   test('a pinned card stays: hovering other mentions and leaving do not replace or close it; × does', async ({ context }) => {
     const page = await openIssue(context);
     await hoverMention(page, 'trt', 0);

@@ -196,6 +196,29 @@ describe('the card host: it shows, hides and reports; it decides nothing', () =>
     expect(host.hasFocus()).toBe(false);
   });
 
+  it('a card the pointer opened says how to reach it, and Tab from the page moves focus in', () => {
+    const link = document.createElement('a');
+    link.href = '#';
+    document.body.append(link);
+    link.focus();
+    host.show(data, mention());
+    expect(inCard('.el-keyboard-hint')?.textContent).toMatch(/Tab to move into this card/);
+    expect(host.hasFocus()).toBe(false);
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+    link.dispatchEvent(tab);
+    expect(tab.defaultPrevented).toBe(true);
+    expect(host.hasFocus()).toBe(true);
+    expect(shadow().activeElement).toBe(inCard('[role="dialog"]'));
+    expect(inCard('.el-keyboard-hint')).toBeNull();
+    host.hide();
+    expect(document.activeElement).toBe(link);
+  });
+
+  it('a card opened from the keyboard needs no hint', () => {
+    host.show(data, mention(), { focus: true });
+    expect(inCard('.el-keyboard-hint')).toBeNull();
+  });
+
   it('keys typed in the card do not reach the page (no site shortcuts)', () => {
     const pageListener = vi.fn();
     document.addEventListener('keydown', pageListener);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlaps, placeCard, unionBox, type Box, type Placement, type PlacementInput, type Side } from '@/lib/placement';
+import { growInPlace, overlaps, placeCard, unionBox, type Box, type Placement, type PlacementInput } from '@/lib/placement';
 
 const viewport = { width: 1280, height: 800 };
 const card = { width: 360, height: 400 };
@@ -131,23 +131,20 @@ describe('placeCard', () => {
     expect(placeCard({ anchor: [word(100, 100)], card, viewport, margin, gap, prefer: 'above' }).side).toBe('below');
   });
 
-  it('keepSide: a card that grew keeps its side and scrolls inside rather than jump', () => {
-    const tall = { width: 360, height: 900 };
-    const cases: [Box, Side, Placement][] = [
-      [word(100, 100), 'below', { left: 100, top: 124, side: 'below', maxHeight: viewport.height - margin - 124 }],
-      [word(100, 600), 'above', { left: 100, top: margin, side: 'above', maxHeight: 600 - gap - margin }],
-      [word(100, 300), 'right', { left: 186, top: margin, side: 'right', maxHeight: viewport.height - 2 * margin }],
-    ];
-    for (const [anchor, keepSide, expected] of cases) {
-      const p = placeCard({ anchor: [anchor], card: tall, viewport, margin, gap, keepSide });
-      expect(p).toEqual(expected);
-      expect(overlaps(cardBox(p, tall), anchor)).toBe(false);
-    }
+  it('growInPlace: a card whose content grew keeps its corner and may grow down to the screen edge', () => {
+    expect(growInPlace({ anchor: [word(100, 100)], top: 124, side: 'below', viewport, margin, gap })).toBe(viewport.height - margin - 124);
+    expect(growInPlace({ anchor: [word(100, 300)], top: 40, side: 'right', viewport, margin, gap })).toBe(viewport.height - margin - 40);
   });
 
-  it('keepSide: gives up a side beside the mention once the card no longer fits across the screen', () => {
-    const p = placeCard({ anchor: [word(1000, 300)], card, viewport, margin, gap, keepSide: 'right' });
-    expect(p.side).not.toBe('right');
+  it('growInPlace: above the mention it never grows over it', () => {
+    const anchor = word(100, 600);
+    const maxHeight = growInPlace({ anchor: [anchor], top: 200, side: 'above', viewport, margin, gap });
+    expect(maxHeight).toBe(600 - gap - 200);
+    expect(overlaps({ left: 100, top: 200, right: 460, bottom: 200 + maxHeight }, anchor)).toBe(false);
+  });
+
+  it('growInPlace: no room is no height, never a negative one', () => {
+    expect(growInPlace({ anchor: [word(100, 100)], top: 200, side: 'above', viewport, margin, gap })).toBe(0);
   });
 
   it('rejects an empty anchor', () => {

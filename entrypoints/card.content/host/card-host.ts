@@ -88,6 +88,9 @@ export interface MountOptions {
   prefersDark?: () => boolean;
 }
 
+/** On a card the pointer opened: the way in from the keyboard (see onKeyDown). */
+export const KEYBOARD_HINT = 'Press Tab to move into this card, Esc to close it.';
+
 interface OpenCard extends PlacedCard {
   data: CardData;
   mention: MentionAnchor;
@@ -95,6 +98,7 @@ interface OpenCard extends PlacedCard {
   theme: Theme;
   key: number;
   dragging: boolean;
+  hint: string | null;
   returnFocusTo: HTMLElement | null;
   listeners: AbortController;
 }
@@ -162,7 +166,15 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
     const card = open;
     renderer.render(
       card
-        ? { key: card.key, data: card.data, engine: card.mention.engine, theme: card.theme, pinned: card.pinned, dragging: card.dragging }
+        ? {
+            key: card.key,
+            data: card.data,
+            engine: card.mention.engine,
+            theme: card.theme,
+            pinned: card.pinned,
+            dragging: card.dragging,
+            hint: card.hint,
+          }
         : null,
     );
   }
@@ -180,7 +192,19 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
       card.options.onEscape?.();
       return;
     }
-    if (event.key === 'Tab' && inside) cycleTab(event, shadowHost.cardElement(), shadowHost.activeElement());
+    if (event.key !== 'Tab') return;
+    if (inside) {
+      cycleTab(event, shadowHost.cardElement(), shadowHost.activeElement());
+      return;
+    }
+    // A card the pointer opened is otherwise out of the keyboard's reach (its
+    // host sits at the end of the document): while it is open, Tab moves in,
+    // and Esc brings focus back to where it was.
+    event.preventDefault();
+    card.returnFocusTo = focusedOutside(doc, shadowHost.element);
+    card.hint = null;
+    render();
+    shadowHost.cardElement()?.focus({ preventScroll: true });
   }
 
   function stopListening(card: OpenCard): void {
@@ -206,6 +230,7 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
       pinned: options.pinned ?? false,
       dragged: false,
       dragging: false,
+      hint: options.focus ? null : KEYBOARD_HINT,
       returnFocusTo: options.returnFocusTo ?? (previous ? previous.returnFocusTo : focusedOutside(doc, shadowHost.element)),
       lastRects: [...mention.rects],
       left: 0,
@@ -247,7 +272,7 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
     show,
     prepare(data, engine) {
       if (open) return; // never re-render a card on screen behind the user's back
-      renderer.prepare(data, engine, detectTheme(doc, prefersDark()));
+      renderer.prepare(data, engine, detectTheme(doc, prefersDark()), KEYBOARD_HINT);
     },
     hide,
     isOpen: () => open !== null,

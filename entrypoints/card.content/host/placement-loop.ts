@@ -3,7 +3,7 @@
  * (at most once per frame) when the page scrolls or resizes or the card's own
  * size changes. The geometry itself is the pure `placeCard` (lib/placement.ts).
  */
-import { placeCard, type Box, type Side } from '@/lib/placement';
+import { growInPlace, placeCard, type Box, type Side } from '@/lib/placement';
 
 /** Distance the card keeps from the viewport's edges, and from the mention. */
 export const MARGIN = 8;
@@ -72,8 +72,8 @@ export function createPlacementLoop(
   /**
    * On 'show' the card goes wherever fits best; when the page moves
    * ('viewport') it prefers its current side; when only the card grew
-   * ('content', e.g. "Show all") it keeps its side so the control under the
-   * pointer does not jump away.
+   * ('content', e.g. "Show all") it stays exactly where it is, so the control
+   * under the pointer does not move, and scrolls inside what room it has.
    */
   function place(reason: PlaceReason): void {
     const placed = card();
@@ -98,6 +98,12 @@ export function createPlacementLoop(
     if (rects.length === 0) return;
     placed.lastRects = rects;
 
+    if (reason === 'content' && placed.side !== null) {
+      const maxHeight = growInPlace({ anchor: rects, top: placed.top, side: placed.side, viewport: vp, margin: MARGIN, gap: GAP });
+      layer.style.setProperty('--el-max-height', `${Math.floor(maxHeight)}px`);
+      return;
+    }
+
     // Measure at natural height, then cap it if the placement gives less room.
     layer.style.removeProperty('--el-max-height');
     const size = { width: element.offsetWidth, height: element.offsetHeight };
@@ -109,7 +115,6 @@ export function createPlacementLoop(
       margin: MARGIN,
       gap: GAP,
       prefer: reason === 'viewport' ? side : undefined,
-      keepSide: reason === 'content' ? side : undefined,
     });
     if (placement.maxHeight !== null) layer.style.setProperty('--el-max-height', `${Math.floor(placement.maxHeight)}px`);
     moveLayer(placed, placement.left, placement.top);

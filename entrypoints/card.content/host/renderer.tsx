@@ -20,6 +20,8 @@ export interface RenderInputs {
   theme: Theme;
   pinned: boolean;
   dragging: boolean;
+  /** How to reach the card from the keyboard, on a card the pointer opened. */
+  hint: string | null;
 }
 
 /** What the rendered card reports; stable for the renderer's life, so a prepared card needs no re-render. */
@@ -33,8 +35,8 @@ export interface CardCallbacks {
 export interface CardRenderer {
   /** Renders `inputs` (null: nothing), unless the layer already holds exactly that. */
   render(inputs: RenderInputs | null): void;
-  /** Renders a fresh card ahead for `data`, `engine` and `theme` (does nothing if that is already the one). */
-  prepare(data: CardData, engine: string, theme: Theme): void;
+  /** Renders a fresh card ahead for `data`, `engine` and `theme` (does nothing if that is already the one), as a hover opens it. */
+  prepare(data: CardData, engine: string, theme: Theme, hint: string | null): void;
   /**
    * The key of the card rendered ahead when it was for these inputs, so
    * showing it keeps the very same render; a new key otherwise. Either way the
@@ -52,7 +54,8 @@ function sameInputs(a: RenderInputs | null, b: RenderInputs | null): boolean {
     a.engine === b.engine &&
     a.theme === b.theme &&
     a.pinned === b.pinned &&
-    a.dragging === b.dragging
+    a.dragging === b.dragging &&
+    a.hint === b.hint
   );
 }
 
@@ -79,6 +82,7 @@ export function createCardRenderer(layer: HTMLElement, callbacks: CardCallbacks)
             theme={next.theme}
             pinned={next.pinned}
             dragging={next.dragging}
+            keyboardHint={next.hint}
             onPinnedChange={callbacks.onPinnedChange}
             onClose={callbacks.onClose}
             onOpenFullComparison={callbacks.onOpenFullComparison}
@@ -92,9 +96,9 @@ export function createCardRenderer(layer: HTMLElement, callbacks: CardCallbacks)
 
   return {
     render,
-    prepare(data, engine, theme) {
+    prepare(data, engine, theme, hint) {
       if (isPrepared(data, engine, theme)) return;
-      render({ key: ++keyCounter, data, engine, theme, pinned: false, dragging: false });
+      render({ key: ++keyCounter, data, engine, theme, pinned: false, dragging: false, hint });
       prepared = rendered;
     },
     keyFor(data, engine, theme, fresh) {
