@@ -135,6 +135,14 @@ describe('active dataset', () => {
     expect((await loadActiveDataset(db, bundle)).source).toBe('repaired');
   });
 
+  it('the bundle is the floor: an update whose bundle is newer than the stored feed data replaces it', async () => {
+    await storeDataset(db, withShortAnswer(bundle(), 'From an older feed', '2026-01-01.1'), 'feed');
+    await installBundledDataset(db, bundle());
+    const active = await loadActiveDataset(db, bundle);
+    expect(active.dataset.version).toBe(bundle().version);
+    expect(active.dataset.comparisons[0]!.shortAnswer).toBe(bundle().comparisons[0]!.shortAnswer);
+  });
+
   it('on update keeps a newer feed dataset active and stores the bundle as history', async () => {
     await storeDataset(db, withShortAnswer(bundle(), 'From a feed', '9999-01-01.1'), 'feed');
     await installBundledDataset(db, bundle());
