@@ -12,7 +12,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
-import type { Worker } from '@playwright/test';
+import { tabIdOf } from './extension-helpers';
 import { expect, readFixture, serveAt, test } from './fixtures';
 import {
   cardControlCenter,
@@ -50,14 +50,6 @@ function hostilePage(): string {
 <body><p>We moved from vLLM to TensorRT-LLM last week, and the latency dropped.</p></body></html>`;
 }
 
-/** The tab id of `page`, from the extension's worker. */
-async function tabIdOf(worker: Worker, url: string): Promise<number> {
-  return worker.evaluate(async (url) => {
-    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } };
-    const [tab] = await chrome.tabs.query({ url });
-    return tab?.id ?? -1;
-  }, url);
-}
 
 test.describe('hover card on the built extension', () => {
   test.beforeEach(async ({ worker }) => {

@@ -3,7 +3,7 @@
  * and damaged from one of its own pages, as a fault injector would) and its
  * service worker (stopped over CDP).
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 
 /** Runs in an extension page: rewrites the active stored dataset with `edit`. */
 export async function editStoredDataset(
@@ -68,4 +68,13 @@ export function sendFromPage<T = unknown>(page: Page, message: Record<string, un
     const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
     return chrome.runtime.sendMessage(message);
   }, message) as Promise<T>;
+}
+
+/** The id of the tab showing `url`, from the extension's worker (-1 when none). */
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  return worker.evaluate(async (url) => {
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } };
+    const [tab] = await chrome.tabs.query({ url });
+    return tab?.id ?? -1;
+  }, url);
 }

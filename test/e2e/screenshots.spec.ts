@@ -11,20 +11,14 @@
  */
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { tabIdOf } from './extension-helpers';
 import { expect, readFixture, serveAt, test } from './fixtures';
 import { expandEverything, sidewaysOverflow } from './layout-helpers';
 import { waitForMentionScript } from './mentions-helpers';
 
 const ISSUE_URL = 'https://github.com/vllm-project/vllm/issues/4';
 
-async function tabIdOf(worker: Worker, url: string): Promise<number> {
-  return worker.evaluate(async (url) => {
-    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } };
-    const [tab] = await chrome.tabs.query({ url });
-    return tab?.id ?? -1;
-  }, url);
-}
 
 async function expectAxeClean(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).analyze();
