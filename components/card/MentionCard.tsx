@@ -5,7 +5,7 @@
  * mount module (./mount.tsx) owns placement, focus, dragging and the shadow
  * root; the content script owns hover timing. Everything is rendered as text.
  */
-import type { PointerEvent as ReactPointerEvent } from 'react';
+import type { PointerEvent as ReactPointerEvent, ReactNode } from 'react';
 import type { CardData } from '@/lib/card-data';
 import type { Theme } from '@/lib/theme';
 import { DifferenceList } from './DifferenceList';
@@ -13,7 +13,6 @@ import { EngineScores } from './EngineScores';
 import { FigureList } from './FigureList';
 import { CloseIcon, OpenIcon, PinIcon } from './icons';
 import { Provenance } from './Provenance';
-import { TeamPickBanner } from './TeamPickBanner';
 
 export interface MentionCardProps {
   data: CardData;
@@ -29,6 +28,11 @@ export interface MentionCardProps {
   onDragStart?: (event: ReactPointerEvent<HTMLElement>) => void;
   /** Set while the card is being dragged (for the grabbing cursor). */
   dragging?: boolean;
+  /**
+   * What shows the team's pick when `data.teamPick` is set: the host's
+   * extension-origin frame (./TeamPickFrame.tsx). The pick itself is never in `data`.
+   */
+  teamPickFrame?: ReactNode;
 }
 
 /** "Engine Lens: vLLM vs TensorRT-LLM", the dialog's accessible name. */
@@ -46,6 +50,7 @@ export function MentionCard({
   onOpenFullComparison,
   onDragStart,
   dragging = false,
+  teamPickFrame = null,
 }: MentionCardProps) {
   return (
     <section
@@ -84,7 +89,7 @@ export function MentionCard({
       </header>
 
       <div className="el-body">
-        {data.teamPick && <TeamPickBanner pick={data.teamPick} engines={data.engines} />}
+        {data.teamPick && teamPickFrame}
         <p className="el-verdict">
           <span className="el-verdict-label">{data.verdict.label ? `Verdict · ${data.verdict.label}` : 'Verdict'}</span>
           {data.verdict.line}

@@ -5,6 +5,7 @@
  * worker.
  */
 import { onInstalledOrUpdated } from './data';
+import { listenForImportTabs } from './import-tab';
 import { listenForMessages } from './messages';
 import { applyStoredSettings } from './settings';
 import { listenForCommands } from './tabs';
@@ -12,6 +13,7 @@ import { listenForCommands } from './tabs';
 export default defineBackground(() => {
   listenForMessages();
   listenForCommands();
+  listenForImportTabs();
   // On every worker start, from the *stored* settings (never the defaults, which
   // would re-enable a site the user switched off each time the worker wakes).
   void applyStoredSettings().catch((error: unknown) =>
