@@ -3,7 +3,7 @@ import type { ChangeKind } from '@/lib/messaging';
 import type { Dataset } from '@/lib/schema';
 import type { Status } from '@/lib/status';
 import { ErrorBoundary } from '../ErrorBoundary';
-import { ComparisonView } from './ComparisonView';
+import { ComparisonView, type ComparisonSlots } from './ComparisonView';
 
 type LoadState =
   | { phase: 'loading' }
@@ -24,6 +24,7 @@ export function ComparisonApp({
   comparisonId,
   headerActions,
   children,
+  slots,
 }: {
   loadDataset: () => Promise<Dataset>;
   loadStatus: () => Promise<Status>;
@@ -34,6 +35,8 @@ export function ComparisonApp({
   headerActions?: ReactNode;
   /** Extra sections rendered right after the verdict (e.g. "On this page"); the verdict always comes first. */
   children?: ReactNode;
+  /** Team pins around the comparison (ComparisonView's slots). */
+  slots?: ComparisonSlots;
 }) {
   const [state, setState] = useState<LoadState>({ phase: 'loading' });
   const [generation, setGeneration] = useState(0);
@@ -93,6 +96,7 @@ export function ComparisonApp({
         comparisonId={comparisonId}
         headerActions={headerActions}
         afterVerdict={children}
+        slots={slots}
         notice={
           <>
             {repaired && (

@@ -2,8 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ComparisonApp } from '@/components/comparison/ComparisonApp';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
+import { PinsProvider } from '@/components/pins/pins-context';
 import { onDataChanged } from '@/lib/browser/data-changed';
+import { createPinsClient } from '@/lib/browser/pins-client';
 import { send } from '@/lib/browser/send';
+import { pinsSlots } from '@/components/pins/slots';
 import '@/components/comparison/comparison.css';
 
 /** The full-page version of the popup, opened from the popup or a hover card (`?comparison=<id>`). */
@@ -14,7 +17,9 @@ const comparisonId = new URLSearchParams(location.search).get('comparison') ?? u
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary name="Engine Lens">
-      <ComparisonApp loadDataset={loadDataset} loadStatus={loadStatus} subscribe={onDataChanged} comparisonId={comparisonId} />
+      <PinsProvider client={createPinsClient()}>
+        <ComparisonApp loadDataset={loadDataset} loadStatus={loadStatus} subscribe={onDataChanged} comparisonId={comparisonId} slots={pinsSlots} />
+      </PinsProvider>
     </ErrorBoundary>
   </StrictMode>,
 );
