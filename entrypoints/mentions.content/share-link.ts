@@ -23,7 +23,11 @@ export function startShareLinkWatch(signal: AbortSignal): void {
     const payload = payloadOfFragment(location.hash);
     if (payload === null || payload === offered) return;
     offered = payload;
-    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    try {
+      history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    } catch {
+      // A state this world cannot clone back (Firefox's wrappers): the address keeps its fragment.
+    }
     sendGuarded({ type: 'pins/open-import', payload }, isOpenImportReply).catch((error: unknown) =>
       console.error('[Engine Lens] could not offer the shared pin', error),
     );
