@@ -40,8 +40,8 @@ export function WeightedVerdictView({
               )}
             </p>
             <p className="hint">
-              {a.name} {verdict.points[a.id] ?? 0}, {b.name} {verdict.points[b.id] ?? 0} of {verdict.total} weighted points
-              (each difference is worth its topic’s priority to the engine the source names as its winner).
+              {a.name} {verdict.points[a.id] ?? 0}, {b.name} {verdict.points[b.id] ?? 0} of {verdict.total} points: each key
+              difference gives its topic’s priority to the engine the source names as its winner.
             </p>
             {verdict.decidedBy.length > 0 && (
               <p>
