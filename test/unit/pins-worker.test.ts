@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { database } from '@/entrypoints/background/data';
-import { openImportPage } from '@/entrypoints/background/import-tab';
+import { OFFER_COOLDOWN_MS, openImportPage } from '@/entrypoints/background/import-tab';
 import { activeTeamPick, chooseActivePin, hasActivePin, importPins, listPins, removePin, savePin } from '@/entrypoints/background/pins';
 import { NO_PRIORITIES, type Pin } from '@/lib/pins';
 import { PINS_V1 } from './fixtures/pins-v1';
@@ -85,17 +85,22 @@ describe('the worker’s pins', () => {
 });
 
 describe('the import page for a share link', () => {
-  it('opens one import tab per tab, reuses it for the next link and ignores the same link again', async () => {
+  it('opens one import tab per tab, reuses it for the next link, and bounds how often a page can make it offer', async () => {
     const created = vi.spyOn(fakeBrowser.tabs, 'create');
     const updated = vi.spyOn(fakeBrowser.tabs, 'update');
     const opener = (await fakeBrowser.tabs.create({ url: 'https://github.com/a' })).id!;
     created.mockClear();
-    const burst = await Promise.all([openImportPage('1.aaaa', opener), openImportPage('1.aaaa', opener), openImportPage('1.aaaa', opener)]);
+    const t0 = 1_000_000;
+    const burst = await Promise.all([openImportPage('1.aaaa', opener, t0), openImportPage('1.aaaa', opener, t0), openImportPage('1.bbbb', opener, t0)]);
     expect(burst.filter((r) => r.opened)).toHaveLength(1);
     expect(created).toHaveBeenCalledOnce();
     expect(created.mock.calls[0]![0]).toMatchObject({ url: expect.stringMatching(/\/import\.html\?from=link#1\.aaaa$/), openerTabId: opener });
-    expect(await openImportPage('1.aaaa', opener)).toEqual({ opened: false });
-    expect(await openImportPage('1.bbbb', opener)).toEqual({ opened: true });
+    // The same link again, or another one right away (a page rewriting its address in a loop): no new offer.
+    expect(await openImportPage('1.aaaa', opener, t0 + 10_000)).toEqual({ opened: false });
+    expect(await openImportPage('1.bbbb', opener, t0 + OFFER_COOLDOWN_MS - 1)).toEqual({ opened: false });
+    expect(updated).not.toHaveBeenCalled();
+    // A later, different link reuses the import tab.
+    expect(await openImportPage('1.bbbb', opener, t0 + OFFER_COOLDOWN_MS)).toEqual({ opened: true });
     expect(created).toHaveBeenCalledOnce();
     expect(updated).toHaveBeenCalledWith(expect.any(Number), { url: expect.stringMatching(/#1\.bbbb$/), active: true });
     await expect(openImportPage('1.cccc', undefined)).rejects.toThrow(/must come from a tab/);
