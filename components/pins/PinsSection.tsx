@@ -91,7 +91,7 @@ export function PinsSection({ dataset, comparison, engines }: ComparisonContext)
         <button type="button" onClick={() => client.openImportPage()}>
           Import pins
         </button>
-        <button type="button" onClick={() => exportPins(pins)} disabled={pins.length === 0}>
+        <button type="button" onClick={() => exportPins(ready?.pins ?? [])} disabled={!ready || ready.pins.length === 0}>
           Export pins
         </button>
       </div>

@@ -11,6 +11,7 @@ import { findComparison, comparedEngines } from '@/lib/comparison-view';
 import type { ReplyData, Request } from '@/lib/messaging';
 import { buildPin, newPinId, planImport } from '@/lib/pin-edit';
 import type { Pin, PinId } from '@/lib/pins';
+import { clip } from '@/lib/schema';
 import { broadcastChange } from './broadcast';
 import { activeDataset, database } from './data';
 import type { EngineLensDatabase } from './db';
@@ -29,7 +30,9 @@ function announce(): void {
 }
 
 export async function listPins(): Promise<ReplyData<'pins/list'>> {
-  return readPins(await pinsDatabase());
+  const stored = await readPins(await pinsDatabase());
+  // A damaged row may carry anything as its key: the reply stays within its schema.
+  return { ...stored, unreadable: stored.unreadable.map(({ id, reason }) => ({ id: clip(id, 200), reason: clip(reason, 500) })) };
 }
 
 export async function savePin({ id, comparisonId, draft, repin, active }: Request<'pins/save'>): Promise<ReplyData<'pins/save'>> {
