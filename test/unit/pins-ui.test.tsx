@@ -216,6 +216,26 @@ describe('the pins section', () => {
     expect(q('[role="status"]')!.textContent).toBe('Deleted “Our serving stack”.');
   });
 
+  it('shows what changed in the pin’s rows since its dataset version, and can pin against the current data', async () => {
+    const { client } = fakeClient(fixturePins()); // pinned against 2026-06-24.1, with a snapshot of Hardware Compatibility
+    const later = structuredClone(dataset);
+    later.version = '2026-07-01.1';
+    later.comparisons[0]!.keyDifferences.find((d) => d.id === 'hardware-compatibility')!.values['tensorrt-llm'] = { raw: 'NVIDIA and Grace', parsed: null };
+    act(() =>
+      root.render(
+        <PinsProvider client={client}>
+          <PinsSection dataset={later} comparison={later.comparisons[0]!} engines={comparedEngines(later, later.comparisons[0]!)} />
+        </PinsProvider>,
+      ),
+    );
+    await settle();
+    const changes = q('[data-pin-changes="changed"]')!;
+    expect(changes.textContent).toContain('One of its rows changed since dataset 2026-06-24.1 (now 2026-07-01.1)');
+    expect(changes.textContent).toContain('Hardware Compatibility · TensorRT-LLM: NVIDIA GPUs only → NVIDIA and Grace');
+    await click(byText('button', 'Pin against the current data'));
+    expect(client.save).toHaveBeenCalledWith(expect.objectContaining({ id: 'pin-mixed-fleet-0001', repin: true }));
+  });
+
   it('"Import pins" opens the import page', async () => {
     const { client } = fakeClient();
     await renderSection(client);
