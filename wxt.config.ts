@@ -35,6 +35,19 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     host_permissions: [...DEFAULT_MATCH_PATTERNS],
     action: { default_title: 'Engine Lens' },
+    // The hover card draws the team's pick and note in this extension page,
+    // framed inside the card, so the host page's scripts cannot read them
+    // (components/card/TeamPickFrame.tsx). Any https page, because the card
+    // runs on the user's own sites too. Chrome: only through the session's
+    // dynamic URL, so a page cannot detect Engine Lens by fetching it;
+    // Firefox's extension URLs are random per install already.
+    web_accessible_resources: [
+      {
+        resources: ['team-pick.html'],
+        matches: ['https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // The hover card from the keyboard (entrypoints/background/tabs.ts); users can change the key in the browser's shortcut settings.
     commands: {
       'open-card': {

@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { CARD_DIFFERENCES_SHOWN, CARD_FIGURE_LIMIT, orderedVerdictLines } from './card-layout';
 import { claimLocation, textClaimGroups } from './comparison-view';
+import { NOTE_MAX } from './pins';
 import { EngineIdSchema } from './schema';
 import type { Comparison, Dataset, EngineId, Fact, FactGroup, Figure, MeasureGroup } from './schema';
 
@@ -81,13 +82,36 @@ export const CardContradictionSchema = z.object({
 });
 export type CardContradiction = z.infer<typeof CardContradictionSchema>;
 
-/** A team's own pick; a later issue (pinned team comparisons) fills it, and it leads the card. */
+/**
+ * A team's own pick and note: the active pin's (lib/pins.ts), which leads the
+ * card. Private to the team, so it never travels in the card data: the card
+ * shows it in an extension-origin frame (entrypoints/team-pick) that asks the
+ * worker for it (`pins/team-pick`), out of reach of the page's scripts.
+ */
 export const TeamPickSchema = z.object({
-  engineId: EngineIdSchema,
-  note: z.string(),
-  teamName: text,
+  /** The pin's title. */
+  title: text,
+  /** Who decided; empty when the pin names no team. */
+  teamName: z.string().max(80),
+  /** The picked engine; null for "undecided". */
+  engineId: EngineIdSchema.nullable(),
+  note: z.string().max(NOTE_MAX),
 });
 export type TeamPick = z.infer<typeof TeamPickSchema>;
+
+/** What the card's frame receives: the pick and the compared engines' names. */
+export const TeamPickViewSchema = z.object({
+  pick: TeamPickSchema,
+  engines: z.array(z.object({ id: EngineIdSchema, name: text })).min(2),
+});
+export type TeamPickView = z.infer<typeof TeamPickViewSchema>;
+
+/**
+ * All the card data says about the team's pick: that the card leads with the
+ * frame that shows it. Its content is not here (see {@link TeamPickSchema}).
+ */
+export const TeamPickSlotSchema = z.object({ frame: z.literal(true) });
+export type TeamPickSlot = z.infer<typeof TeamPickSlotSchema>;
 
 export const CardProvenanceSchema = z.object({
   sourceTitle: text,
@@ -122,7 +146,8 @@ export const CardDataSchema = z.object({
   /** Up to {@link CARD_FIGURE_LIMIT} figures with a value for both engines. */
   figures: z.array(CardFigureSchema).max(4),
   provenance: CardProvenanceSchema,
-  teamPick: TeamPickSchema.nullable(),
+  /** Set while a pin is active: the card leads with the team-pick frame. */
+  teamPick: TeamPickSlotSchema.nullable(),
   /** The source's contradictions in words, for the card's warning; absent or empty when it has none. */
   contradictions: z.array(CardContradictionSchema).optional(),
 });

@@ -61,3 +61,8 @@ export function parseDataChanged(raw: unknown): DataChanged | null {
 export function isLoadUiReply(data: unknown): data is ReplyData<'card/load-ui'> {
   return isObject(data) && typeof data.injected === 'boolean';
 }
+
+/** The reply of `pins/open-import`. */
+export function isOpenImportReply(data: unknown): data is ReplyData<'pins/open-import'> {
+  return isObject(data) && typeof data.opened === 'boolean';
+}

@@ -14,10 +14,13 @@
  * - {@link DataChangedSchema}: the worker's push to open pages and tabs.
  */
 import { z } from 'zod';
-import { CardDataSchema } from './card-data';
+import { CardDataSchema, TeamPickViewSchema } from './card-data';
 import { ValidDatasetSchema } from './normalize';
 import { PAGE_MENTION_LIST_LIMIT } from './page-digest';
 import { FeedsStatusSchema } from './feeds';
+import { ClashChoicesSchema, PinDraftSchema } from './pin-edit';
+import { PINS_DOCUMENT_MAX, PinIdSchema, PinSchema } from './pins';
+import { SHARE_PAYLOAD_MAX } from './share-link';
 import { ComparisonIdSchema, EngineIdSchema } from './schema';
 import { SettingsPatchSchema, SettingsSchema } from './settings';
 import { StatusSchema } from './status';
@@ -94,6 +97,79 @@ export const Messages = {
   'feeds/check': { request: request('feeds/check'), reply: FeedsStatusSchema, privileged: true },
   /** The user saw "What changed": the badge goes. */
   'changes/seen': { request: request('changes/seen'), reply: z.object({ seen: z.literal(true) }), privileged: true },
+
+  // ------------------------------------------------------------ team pins
+  // Pins are the team's own: every message that reads their content or
+  // changes them is privileged. Only `pins/open-import` comes from content
+  // scripts, and it carries nothing but the link's payload, unread.
+
+  /** Every stored pin (validated), the active one's id, and the rows this build cannot read. */
+  'pins/list': {
+    request: request('pins/list'),
+    reply: z.object({
+      pins: z.array(PinSchema),
+      activeId: PinIdSchema.nullable(),
+      unreadable: z.array(z.object({ id: z.string().max(200), reason: z.string().max(500) })),
+    }),
+    privileged: true,
+  },
+  /**
+   * Creates (`id: null`) or edits a pin of one comparison from the editor's
+   * draft; the worker takes the snapshot from the data it serves. `repin`
+   * takes every row's value anew; `active` marks the pin active (or, when it
+   * was, no longer).
+   */
+  'pins/save': {
+    request: request('pins/save', {
+      id: PinIdSchema.nullable(),
+      comparisonId: ComparisonIdSchema,
+      draft: PinDraftSchema,
+      repin: z.boolean(),
+      active: z.boolean(),
+    }),
+    reply: z.object({ pin: PinSchema }),
+    privileged: true,
+  },
+  'pins/delete': {
+    request: request('pins/delete', { id: PinIdSchema }),
+    reply: z.object({ deleted: z.boolean() }),
+    privileged: true,
+  },
+  /** Marks one pin active (its pick and note lead the card and the popup), or none. */
+  'pins/set-active': {
+    request: request('pins/set-active', { id: PinIdSchema.nullable() }),
+    reply: z.object({ activeId: PinIdSchema.nullable() }),
+    privileged: true,
+  },
+  /**
+   * Writes pins the user previewed and confirmed in the import page, all or
+   * none. A pin whose id is taken needs a choice in `onClash`.
+   */
+  'pins/import': {
+    request: request('pins/import', {
+      pins: z.array(PinSchema).min(1).max(PINS_DOCUMENT_MAX),
+      onClash: ClashChoicesSchema,
+      activateFirst: z.boolean(),
+    }),
+    reply: z.object({ imported: z.array(PinIdSchema) }),
+    privileged: true,
+  },
+  /**
+   * The active pin's pick and note for the hover card's frame
+   * (entrypoints/team-pick, an extension page inside the card). Privileged:
+   * the content script never receives them.
+   */
+  'pins/team-pick': { request: request('pins/team-pick'), reply: TeamPickViewSchema.nullable(), privileged: true },
+  /**
+   * A content script found `#engine-lens=<payload>` in its page's address:
+   * opens the import page for it (one import tab per tab, reused). Nothing is
+   * imported here; the page asks the user first.
+   */
+  'pins/open-import': {
+    request: request('pins/open-import', { payload: z.string().min(1).max(SHARE_PAYLOAD_MAX + 1) }),
+    reply: z.object({ opened: z.boolean() }),
+    privileged: false,
+  },
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageType = keyof typeof Messages;

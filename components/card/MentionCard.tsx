@@ -6,7 +6,7 @@
  * and the shadow root; the controller owns hover timing. Everything is
  * rendered as text.
  */
-import type { PointerEvent as ReactPointerEvent } from 'react';
+import type { PointerEvent as ReactPointerEvent, ReactNode } from 'react';
 import type { CardData } from '@/lib/card-data';
 import { orderedVerdictLines } from '@/lib/card-layout';
 import type { Theme } from '@/lib/theme';
@@ -16,7 +16,6 @@ import { EngineScores } from './EngineScores';
 import { FigureList } from './FigureList';
 import { CloseIcon, OpenIcon, PinIcon } from './icons';
 import { Provenance } from './Provenance';
-import { TeamPickBanner } from './TeamPickBanner';
 
 export interface MentionCardProps {
   data: CardData;
@@ -34,6 +33,11 @@ export interface MentionCardProps {
   dragging?: boolean;
   /** Shown on a card the pointer opened: how to reach it from the keyboard. */
   keyboardHint?: string | null;
+  /**
+   * What shows the team's pick when `data.teamPick` is set: the host's
+   * extension-origin frame (./TeamPickFrame.tsx). The pick itself is never in `data`.
+   */
+  teamPickFrame?: ReactNode;
 }
 
 /** "Engine Lens: vLLM vs TensorRT-LLM", the dialog's accessible name. */
@@ -63,6 +67,7 @@ export function MentionCard({
   onDragStart,
   dragging = false,
   keyboardHint = null,
+  teamPickFrame = null,
 }: MentionCardProps) {
   const title = cardTitle(data);
   return (
@@ -109,7 +114,7 @@ export function MentionCard({
       </header>
 
       <div className="el-body">
-        {data.teamPick && <TeamPickBanner pick={data.teamPick} engines={data.engines} />}
+        {data.teamPick && teamPickFrame}
         <div className="el-verdict">
           {/* The warning for contradictions in words sits on the verdict's label line: they are about its claims. */}
           <Contradictions

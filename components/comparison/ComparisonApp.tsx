@@ -3,7 +3,7 @@ import type { ChangeKind } from '@/lib/messaging';
 import type { Dataset } from '@/lib/schema';
 import type { Status } from '@/lib/status';
 import { ErrorBoundary } from '../ErrorBoundary';
-import { ComparisonView } from './ComparisonView';
+import { ComparisonView, type ComparisonSlots } from './ComparisonView';
 
 type LoadState =
   | { phase: 'loading' }
@@ -24,6 +24,7 @@ export function ComparisonApp({
   comparisonId,
   headerActions,
   children,
+  slots,
 }: {
   loadDataset: () => Promise<Dataset>;
   loadStatus: () => Promise<Status>;
@@ -37,6 +38,8 @@ export function ComparisonApp({
    * "Fresh data"); the verdict always comes first. A function gets the dataset shown.
    */
   children?: ReactNode | ((dataset: Dataset) => ReactNode);
+  /** Team pins around the comparison (ComparisonView's slots). */
+  slots?: ComparisonSlots;
 }) {
   const [state, setState] = useState<LoadState>({ phase: 'loading' });
   const [generation, setGeneration] = useState(0);
@@ -96,6 +99,7 @@ export function ComparisonApp({
         comparisonId={comparisonId}
         headerActions={headerActions}
         afterVerdict={typeof children === 'function' ? children(state.dataset) : children}
+        slots={slots}
         notice={
           <>
             {repaired && (

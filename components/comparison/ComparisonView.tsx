@@ -1,4 +1,4 @@
-import type { Dataset } from '@/lib/schema';
+import type { Comparison, Dataset, Engine } from '@/lib/schema';
 import { comparedEngines, findComparison } from '@/lib/comparison-view';
 import { Verdict } from './Verdict';
 import { KeyDifferences } from './KeyDifferences';
@@ -23,6 +23,12 @@ const SECTIONS = [
   ['faq-heading', 'FAQ'],
 ] as const;
 
+/** Parts a page adds around the comparison (team pins): `lead` before the verdict, `section` after it. */
+export interface ComparisonSlots {
+  lead?(view: { dataset: Dataset; comparison: Comparison; engines: Engine[] }): ReactNode;
+  section?(view: { dataset: Dataset; comparison: Comparison; engines: Engine[] }): ReactNode;
+}
+
 /**
  * The full side-by-side comparison, shared by the toolbar popup and the
  * full-page view. Verdict first; provenance always visible at the bottom.
@@ -33,6 +39,7 @@ export function ComparisonView({
   headerActions,
   notice,
   afterVerdict,
+  slots,
 }: {
   dataset: Dataset;
   comparisonId?: string;
@@ -42,6 +49,7 @@ export function ComparisonView({
   notice?: ReactNode;
   /** Sections placed right after the verdict, which always comes first. */
   afterVerdict?: ReactNode;
+  slots?: ComparisonSlots;
 }) {
   const comparison = findComparison(dataset, comparisonId);
   if (!comparison) return <p role="alert">This comparison is not in the dataset.</p>;
@@ -65,10 +73,12 @@ export function ComparisonView({
       <main className="content">
         {notice}
         {/* Each section fails alone: one that cannot render says so, the others stay. */}
+        {slots?.lead && <ErrorBoundary name="The team pick">{slots.lead({ dataset, comparison, engines })}</ErrorBoundary>}
         <ErrorBoundary name="The verdict">
           <Verdict comparison={comparison} engines={engines} />
         </ErrorBoundary>
         {afterVerdict && <ErrorBoundary name="On this page">{afterVerdict}</ErrorBoundary>}
+        {slots?.section && <ErrorBoundary name="Team pins">{slots.section({ dataset, comparison, engines })}</ErrorBoundary>}
         <ErrorBoundary name="Key differences">
           <KeyDifferences comparison={comparison} engines={engines} />
         </ErrorBoundary>

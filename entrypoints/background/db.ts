@@ -24,7 +24,18 @@ export const DB_NAME = 'engine-lens';
  * state of each feed the user subscribed to: validators, last check, back-off),
  * and every open repairs a missing store or index.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = layoutVersion(2, import.meta.env.WXT_ENGINE_LENS_TEST_DB_VERSION);
+
+/**
+ * The layout version, or a higher one set at build time for the upgrade test
+ * only (test/e2e/pins.spec.ts builds with `WXT_ENGINE_LENS_TEST_DB_VERSION=3`
+ * to play "an update with a newer database": every pin must survive it).
+ * Never lower than the code's own layout.
+ */
+function layoutVersion(code: number, override: unknown): number {
+  const wanted = typeof override === 'string' && /^\d{1,3}$/.test(override) ? Number(override) : code;
+  return Math.max(code, wanted);
+}
 
 /** The layout a stored IndexedDB version number stands for (see the module comment). */
 export function layoutOf(idbVersion: number): number {

@@ -6,6 +6,7 @@
  */
 import { onInstalledOrUpdated } from './data';
 import { ensureFeedAlarm, FEED_ALARM, FEED_RETRY_ALARM, onBrowserStart, refreshFeeds, restoreBadge } from './feeds';
+import { listenForImportTabs } from './import-tab';
 import { listenForMessages } from './messages';
 import { applyStoredSettings } from './settings';
 import { listenForCommands, openChangesPage } from './tabs';
@@ -15,6 +16,7 @@ const logError = (what: string) => (error: unknown) => console.error(`Engine Len
 export default defineBackground(() => {
   listenForMessages();
   listenForCommands();
+  listenForImportTabs();
   // On every worker start, from the *stored* settings (never the defaults, which
   // would re-enable a site the user switched off each time the worker wakes).
   void applyStoredSettings().catch((error: unknown) =>

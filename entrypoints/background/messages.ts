@@ -8,6 +8,8 @@ import { broadcastChange } from './broadcast';
 import { injectCardUi } from './card-ui';
 import { activeDataset, recentLog, resetToBundled } from './data';
 import { ensureFeedAlarm, feedsStatus, markChangesSeen, refreshFeeds } from './feeds';
+import { openImportPage } from './import-tab';
+import { activeTeamPick, chooseActivePin, hasActivePin, importPins, listPins, removePin, savePin } from './pins';
 import { changeSettings, currentSettings } from './settings';
 import { openComparisonPage } from './tabs';
 
@@ -24,7 +26,11 @@ const handlers: Handlers = {
       unreadableLogRows: unreadable,
     };
   },
-  'card/get': async ({ comparisonId }) => selectCardData((await activeDataset()).dataset, comparisonId),
+  'card/get': async ({ comparisonId }) => ({
+    ...selectCardData((await activeDataset()).dataset, comparisonId),
+    // Only that a pin leads the card; its pick and note go to the card's extension frame alone.
+    teamPick: (await hasActivePin(comparisonId)) ? { frame: true as const } : null,
+  }),
   'card/load-ui': async (_request, { sender }) => ({ injected: await injectCardUi(sender) }),
   'comparison/open': async ({ comparisonId }, { sender }) => openComparisonPage(comparisonId, sender.tab?.id),
   'dataset/reset': async () => {
@@ -44,6 +50,13 @@ const handlers: Handlers = {
     await markChangesSeen();
     return { seen: true as const };
   },
+  'pins/list': async () => listPins(),
+  'pins/save': async (request) => savePin(request),
+  'pins/delete': async (request) => removePin(request),
+  'pins/set-active': async (request) => chooseActivePin(request),
+  'pins/import': async (request) => importPins(request),
+  'pins/team-pick': async () => activeTeamPick(),
+  'pins/open-import': async ({ payload }, { sender }) => openImportPage(payload, sender.tab?.id),
 };
 
 export function listenForMessages(): void {

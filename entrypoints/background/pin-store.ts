@@ -53,17 +53,31 @@ export async function readStoredPin(db: EngineLensDatabase, id: PinId): Promise<
   return read.ok && read.pin.id === id ? read.pin : null;
 }
 
-/** Stores (adds or replaces) pins in one transaction: all of them or none. */
-export async function writePins(db: EngineLensDatabase, pins: readonly Pin[]): Promise<void> {
+/**
+ * Stores (adds or replaces) pins in one transaction: all of them or none.
+ * With `active`, the same transaction marks that pin active (a pin id), or
+ * clears the active pin (null); without it the active pin is left alone.
+ */
+export async function writePins(
+  db: EngineLensDatabase,
+  pins: readonly Pin[],
+  { active }: { active?: PinId | null } = {},
+): Promise<void> {
   // Validate first: the store only ever receives valid pins.
   const valid = pins.map((pin) => {
     const read = readPin(pin);
     if (!read.ok) throw new Error(read.reason);
     return read.pin;
   });
-  const tx = db.transaction('pins', 'readwrite');
-  await Promise.all(valid.map((pin) => tx.store.put({ id: pin.id, updatedAt: pin.updatedAt, data: pin })));
-  await tx.done;
+  if (typeof active === 'string' && !valid.some((pin) => pin.id === active)) {
+    throw new Error(`The pin to mark active ("${active}") is not among those written.`);
+  }
+  const tx = db.transaction(['pins', 'meta'], 'readwrite');
+  const store = tx.objectStore('pins');
+  const writes: Promise<unknown>[] = valid.map((pin) => store.put({ id: pin.id, updatedAt: pin.updatedAt, data: pin }));
+  if (typeof active === 'string') writes.push(tx.objectStore('meta').put({ key: 'activePinId', value: active }));
+  if (active === null) writes.push(tx.objectStore('meta').delete('activePinId'));
+  await Promise.all([...writes, tx.done]);
 }
 
 /** Deletes a pin (and clears it as the active one). */

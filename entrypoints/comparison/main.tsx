@@ -2,9 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ComparisonApp } from '@/components/comparison/ComparisonApp';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
+import { PinsProvider } from '@/components/pins/pins-context';
 import { onDataChanged } from '@/lib/browser/data-changed';
+import { createPinsClient } from '@/lib/browser/pins-client';
 import { send } from '@/lib/browser/send';
 import { FreshnessSection } from '../popup/freshness';
+import { pinsSlots } from '@/components/pins/slots';
 import '@/components/comparison/comparison.css';
 
 /** The full-page version of the popup, opened from the popup or a hover card (`?comparison=<id>`). */
@@ -18,9 +21,17 @@ const openChanges = params.get('view') === 'changes';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary name="Engine Lens">
-      <ComparisonApp loadDataset={loadDataset} loadStatus={loadStatus} subscribe={onDataChanged} comparisonId={comparisonId}>
-        {(dataset) => <FreshnessSection engines={dataset.engines} openChanges={openChanges} />}
-      </ComparisonApp>
+      <PinsProvider client={createPinsClient()}>
+        <ComparisonApp
+          loadDataset={loadDataset}
+          loadStatus={loadStatus}
+          subscribe={onDataChanged}
+          comparisonId={comparisonId}
+          slots={pinsSlots}
+        >
+          {(dataset) => <FreshnessSection engines={dataset.engines} openChanges={openChanges} />}
+        </ComparisonApp>
+      </PinsProvider>
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -14,6 +14,7 @@ import { startHoverTracking } from './hover';
 import { BusyClock } from './perf';
 import { MentionRegistry } from './registry';
 import { startScanner } from './scanner';
+import { startShareLinkWatch } from './share-link';
 
 export default defineContentScript({
   registration: 'runtime',
@@ -25,6 +26,7 @@ export default defineContentScript({
     const unpublish = publishMentionsApi(registry);
     startHoverTracking(document, registry, clock, ctx.signal);
     startCardTrigger(registry, ctx.signal); // loads the hover card UI on first need
+    startShareLinkWatch(ctx.signal); // offers the import of a shared pin (#engine-lens=…)
     // Code stays excluded until a setting to include it exists.
     startScanner(document, { registry, clock, signal: ctx.signal, includeCode: false });
     // A newer copy of the script (extension updated or reloaded) takes over: leave nothing behind.

@@ -14,10 +14,12 @@ test('the built manifest asks only for what Engine Lens uses', () => {
   expect(manifest.host_permissions).toEqual([...DEFAULT_MATCH_PATTERNS]);
   expect(manifest.host_permissions.every((p: string) => p.startsWith('https://'))).toBe(true);
   // No static content scripts (they are registered at run time for the enabled sites),
-  // no loosened CSP, nothing exposed to web pages.
+  // no loosened CSP, and only the card's team-pick frame exposed to web pages, through a dynamic URL.
   expect(manifest.content_scripts).toBeUndefined();
   expect(manifest.content_security_policy).toBeUndefined();
-  expect(manifest.web_accessible_resources).toBeUndefined();
+  expect(manifest.web_accessible_resources).toEqual([
+    { resources: ['team-pick.html'], matches: ['https://*/*'], use_dynamic_url: true },
+  ]);
   expect(manifest.commands['open-card'].suggested_key.default).toBe('Alt+Shift+E');
   for (const size of ['16', '32', '48', '128']) expect(fs.existsSync(path.join(EXTENSION_DIR, manifest.icons[size]))).toBe(true);
 });

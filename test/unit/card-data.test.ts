@@ -227,12 +227,13 @@ describe('selectCardData (fixture dataset)', () => {
     expect(parsed.verdict.byEngine).toBeUndefined();
   });
 
-  it('accepts a team pick in the schema and rejects a malformed one', () => {
-    const withPick: CardData = { ...card, teamPick: { engineId: 'tensorrt-llm', note: 'We run H100s.', teamName: 'Infra' } };
-    expect(CardDataSchema.safeParse(withPick).success).toBe(true);
-    expect(CardDataSchema.safeParse({ ...card, teamPick: { engineId: 'Not A Slug', note: '', teamName: '' } }).success).toBe(
-      false,
-    );
+  it('the team pick slot says only that a frame leads the card: a pick or a note in card data is refused', () => {
+    const withSlot: CardData = { ...card, teamPick: { frame: true } };
+    expect(CardDataSchema.safeParse(withSlot).success).toBe(true);
+    // zod drops unknown keys: even a sender that adds the note cannot get it through.
+    const leaked = CardDataSchema.parse({ ...card, teamPick: { frame: true, note: 'We run H100s.', engineId: 'vllm' } });
+    expect(leaked.teamPick).toEqual({ frame: true });
+    expect(CardDataSchema.safeParse({ ...card, teamPick: { engineId: 'tensorrt-llm', note: 'x', teamName: 'Infra' } }).success).toBe(false);
   });
 
   it('rejects a non-https source address', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoadUiReply, parseDataChanged, parseTabRequest } from '@/lib/content-guard';
+import { isLoadUiReply, isOpenImportReply, parseDataChanged, parseTabRequest } from '@/lib/content-guard';
 import { DataChangedSchema, Messages, TabMessages } from '@/lib/messaging';
 
 /** Parses with the zod schema of the message's own type, like a sender with zod would. */
@@ -78,5 +78,18 @@ describe('isLoadUiReply', () => {
   it.each(loadUiReplies)('%s', (_name, raw, valid) => {
     expect(isLoadUiReply(raw)).toBe(valid);
     expect(Messages['card/load-ui'].reply.safeParse(raw).success).toBe(valid);
+  });
+});
+
+describe('isOpenImportReply', () => {
+  it.each<[string, unknown, boolean]>([
+    ['opened', { opened: true }, true],
+    ['not opened', { opened: false }, true],
+    ['string', { opened: 'yes' }, false],
+    ['missing', {}, false],
+    ['null', null, false],
+  ])('%s', (_name, raw, valid) => {
+    expect(isOpenImportReply(raw)).toBe(valid);
+    expect(Messages['pins/open-import'].reply.safeParse(raw).success).toBe(valid);
   });
 });

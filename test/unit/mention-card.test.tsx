@@ -4,6 +4,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MentionCard, cardLabel, type MentionCardProps } from '@/components/card/MentionCard';
 import { bundledDataset } from '@/lib/bundled-dataset';
+import { TeamPickBanner, teamPickHeadline } from '@/components/card/TeamPickBanner';
+import { TeamPickFrame } from '@/components/card/TeamPickFrame';
 import { selectCardData, type CardData } from '@/lib/card-data';
 import { loadSourceDataset } from '@/lib/normalize';
 import { cardSourceDataset } from './fixtures/card-source-dataset';
@@ -238,13 +240,29 @@ describe('MentionCard', () => {
     expect(container.querySelector('.el-provenance a')).toBeNull();
   });
 
-  it('leaves out the team pick slot when empty and leads with it when set', () => {
-    renderCard();
-    expect(container.querySelector('[data-team-pick]')).toBeNull();
-    renderCard({ data: { ...data, teamPick: { engineId: 'tensorrt-llm', note: 'We run H100s only.', teamName: 'Infra team' } } });
+  it('leaves out the team pick slot when empty and leads with the extension frame when set', () => {
+    const frame = <TeamPickFrame src="chrome-extension://dynamic-id/team-pick.html?theme=light" />;
+    renderCard({ teamPickFrame: frame });
+    expect(container.querySelector('[data-team-pick-frame]')).toBeNull();
+    renderCard({ data: { ...data, teamPick: { frame: true } }, teamPickFrame: frame });
     const body = container.querySelector('.el-body')!;
-    expect(body.firstElementChild?.hasAttribute('data-team-pick')).toBe(true);
-    expect(body.firstElementChild?.textContent).toBe('Infra team picks TensorRT-LLMWe run H100s only.');
+    const first = body.firstElementChild as HTMLIFrameElement;
+    expect(first.tagName).toBe('IFRAME');
+    expect(first.getAttribute('src')).toBe('chrome-extension://dynamic-id/team-pick.html?theme=light');
+    // One fixed height whatever the note says, and out of the tab order (it holds no control).
+    expect(first.getAttribute('height')).toBe('84');
+    expect(first.tabIndex).toBe(-1);
+    expect(first.title).toBe('Your team’s pick (Engine Lens)');
+  });
+
+  it('the team pick banner (drawn inside the frame) names the team and the pick, or says undecided', () => {
+    const engines = data.engines;
+    const pick = { title: 'Serving', teamName: 'Infra team', engineId: 'tensorrt-llm', note: 'We run H100s only.' };
+    act(() => root.render(<TeamPickBanner pick={pick} engines={engines} />));
+    expect(container.textContent).toBe('Infra team picks TensorRT-LLMWe run H100s only.');
+    expect(teamPickHeadline({ ...pick, engineId: null }, engines)).toBe('Infra team is undecided');
+    expect(teamPickHeadline({ ...pick, teamName: '', engineId: 'vllm' }, engines)).toBe('Team pick: vLLM');
+    expect(teamPickHeadline({ ...pick, teamName: '', engineId: null }, engines)).toBe('Team pick: undecided');
   });
 
   it('Pin is a toggle button, Close is named "Close", Open full comparison reports the comparison', () => {

@@ -33,6 +33,13 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'dataset/reset': async () => ({ datasetVersion: 'v1' }),
     'settings/get': async () => DEFAULT_SETTINGS,
     'settings/update': async () => DEFAULT_SETTINGS,
+    'pins/list': async () => ({ pins: [], activeId: null, unreadable: [] }),
+    'pins/save': async () => Promise.reject(new Error('not used')),
+    'pins/delete': async () => ({ deleted: true }),
+    'pins/set-active': async ({ id }) => ({ activeId: id }),
+    'pins/import': async () => ({ imported: [] }),
+    'pins/team-pick': async () => null,
+    'pins/open-import': async () => ({ opened: true }),
     ...overrides,
   };
 }
@@ -58,7 +65,23 @@ describe('the message table', () => {
     const privileged = Object.entries(Messages)
       .filter(([, spec]) => spec.privileged)
       .map(([type]) => type);
-    expect(privileged).toEqual(['dataset/reset', 'settings/get', 'settings/update', 'feeds/status', 'feeds/check', 'changes/seen']);
+    expect(privileged).toEqual([
+      'dataset/reset',
+      'settings/get',
+      'settings/update',
+      'feeds/status',
+      'feeds/check',
+      'changes/seen',
+      // Pins are the team's own: reading their content and changing them are privileged...
+      'pins/list',
+      'pins/save',
+      'pins/delete',
+      'pins/set-active',
+      'pins/import',
+      'pins/team-pick',
+    ]);
+    // ...and the one pins message a content script may send carries only a link's payload, unread.
+    expect(Messages['pins/open-import'].privileged).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Messages } from '@/lib/messaging';
 import { createRouter, isExtensionPage, type Handlers } from '@/lib/router';
+import { PINS_V1 } from './fixtures/pins-v1';
 
 /** Every handler of the table, each refusing to run until a test gives it a body. */
 function stubAll(): Handlers {
@@ -79,6 +80,40 @@ describe('message router', () => {
     }
     expect(handlers['dataset/reset']).not.toHaveBeenCalled();
     expect(await route({ type: 'dataset/reset' }, popup)).toEqual({ ok: true, data: { datasetVersion: 'v' } });
+  });
+
+  it('team pins: a content script may not read, change or import pins, nor get the card frame’s pick and note', async () => {
+    const handlers = makeHandlers();
+    const route = createRouter(handlers, self);
+    const pin = { ...PINS_V1[0] };
+    const draft = { title: 't', team: '', rows: { differences: [], facts: [] }, priorities: pin.priorities, pick: null, note: '' };
+    const requests = [
+      { type: 'pins/list' },
+      { type: 'pins/save', id: null, comparisonId: 'vllm-vs-tensorrt-llm', draft, repin: false, active: true },
+      { type: 'pins/delete', id: pin.id },
+      { type: 'pins/set-active', id: null },
+      { type: 'pins/import', pins: [pin], onClash: {}, activateFirst: true },
+      { type: 'pins/team-pick' },
+    ];
+    for (const request of requests) {
+      for (const sender of [contentScript, otherExtension, {}]) {
+        expect(await route(request, sender), request.type).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      }
+      expect(handlers[request.type as keyof typeof handlers]).not.toHaveBeenCalled();
+    }
+    // The card's frame is an extension page inside a tab: it may ask (its URL is the extension's).
+    const frame = { id: 'ext-id', url: 'chrome-extension://ext-id/team-pick.html?theme=dark', tab: { id: 3 }, frameId: 7 };
+    await route({ type: 'pins/team-pick' }, frame);
+    expect(handlers['pins/team-pick']).toHaveBeenCalledOnce();
+  });
+
+  it('a content script may only ask for the import page, with a bounded payload', async () => {
+    const handlers = { ...makeHandlers(), 'pins/open-import': vi.fn(async () => ({ opened: true })) };
+    const route = createRouter(handlers, self);
+    expect(await route({ type: 'pins/open-import', payload: '1.abc' }, contentScript)).toEqual({ ok: true, data: { opened: true } });
+    expect(await route({ type: 'pins/open-import', payload: 'x'.repeat(20_000) }, contentScript)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    expect(await route({ type: 'pins/open-import', payload: '1.abc', pin: {} }, contentScript)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    expect(handlers['pins/open-import']).toHaveBeenCalledOnce();
   });
 
   it('lets content scripts read', async () => {

@@ -8,8 +8,10 @@ import type { PointerEvent as ReactPointerEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { MentionCard } from '@/components/card/MentionCard';
+import { TeamPickFrame } from '@/components/card/TeamPickFrame';
 import type { CardData } from '@/lib/card-data';
 import type { Theme } from '@/lib/theme';
+import { teamPickFrameUrl } from './team-pick-frame';
 
 /** Everything the rendered card depends on; equal inputs render an identical card. */
 export interface RenderInputs {
@@ -87,6 +89,7 @@ export function createCardRenderer(layer: HTMLElement, callbacks: CardCallbacks)
             onClose={callbacks.onClose}
             onOpenFullComparison={callbacks.onOpenFullComparison}
             onDragStart={callbacks.onDragStart}
+            teamPickFrame={next.data.teamPick ? <TeamPickFrame src={teamPickFrameUrl(next.theme)} /> : null}
           />
         ) : null,
       );
