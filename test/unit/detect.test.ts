@@ -14,7 +14,6 @@ const cases: Record<string, Case[]> = {
     ['VLLM', [[V, 'VLLM', 0]]],
     ['We serve with vLLM today.', [[V, 'vLLM', 14]]],
     ['pip install vllm', [[V, 'vllm', 12]]],
-    ['VLLM_USE_V1=1', [[V, 'VLLM', 0]]], // underscore is neither letter nor digit
   ],
   'vLLM: other casings are not vLLM': [
     ['Vllm', []],
@@ -72,7 +71,6 @@ const cases: Record<string, Case[]> = {
     ['TrtLlm', [[T, 'TrtLlm', 0]]],
     ['TRT\u2011LLM', [[T, 'TRT\u2011LLM', 0]]],
     ['trtllm-build --checkpoint_dir', [[T, 'trtllm', 0]]],
-    ['trtllm_serve', [[T, 'trtllm', 0]]],
   ],
   'TensorRT-LLM: near misses': [
     ['TensorRT', []],
@@ -80,7 +78,6 @@ const cases: Record<string, Case[]> = {
     ['TRT', []],
     ['TRT engine', []],
     ['TensorRT--LLM', []], // two separators
-    ['TensorRTLLM', []], // the long form needs a separator
     ['TensorRT\tLLM', []], // a tab is not a space the issue lists
     ['TensorRT\u2013LLM', []], // en dash is not a hyphen
     ['TRT LLM', []], // the short form takes a hyphen or nothing
@@ -89,12 +86,73 @@ const cases: Record<string, Case[]> = {
     ['xTRT-LLM', []],
     ['trtllm2', []],
     ['NVTensorRT-LLM', []],
+    ['TensorRT-lLM', []], // the LLM part is written LLM, llm or Llm
+    ['trt-LlM', []],
+  ],
+  'TensorRT-LLM: no separator (real authors write it)': [
+    ['TensorRTLLM', [[T, 'TensorRTLLM', 0]]],
+    ['tensorrtllm', [[T, 'tensorrtllm', 0]]],
+    ['Built with TensorRTLLM 0.9.', [[T, 'TensorRTLLM', 11]]],
+    ['TensorRTLLMs', []],
+  ],
+  'URLs, host names and e-mail addresses shown as text are not mentions': [
+    ['see https://docs.vllm.ai/en/stable/', []],
+    ['see https://docs.vllm.ai/en/stable/ for vLLM', [[V, 'vLLM', 40]]],
+    ['join chat.vllm.ai', []],
+    ['join chat.vllm.ai.', []],
+    ['(docs.vllm.ai)', []],
+    ['vllm.ai', []],
+    ['VLLM.AI', []],
+    ['write to team@vllm.example', []],
+    ['mail vllm-team@example.com today', []],
+    ['registry.example.com/org/trtllm-runtime:1.0', []],
+    ['docker pull nvcr.io/nvidia/tritonserver:24.05-trtllm-python-py3', []],
+    ['github.com/NVIDIA/TensorRT-LLM', []],
+    ['http://localhost:8000/v1/vllm', []],
+    ['<https://github.com/vllm-project/vllm>', []],
+    ['"https://vllm.ai"', []],
+    ['file:///opt/vllm/README.md', []],
+    ['vLLM (https://vllm.ai) and TRT-LLM', [[V, 'vLLM', 0], [T, 'TRT-LLM', 27]]],
+  ],
+  'dots, at signs and colons that are not addresses keep the mention': [
+    ['We use vLLM.', [[V, 'vLLM', 7]]],
+    ['vLLM... then TRT-LLM.', [[V, 'vLLM', 0], [T, 'TRT-LLM', 13]]],
+    ['We switched to vLLM.It is faster', [[V, 'vLLM', 15]]],
+    ['import tensorrt_llm.builder', [[T, 'tensorrt_llm', 7]]],
+    ['from vllm.engine import LLMEngine', [[V, 'vllm', 5]]],
+    ['vllm.LLM(model)', [[V, 'vllm', 0]]],
+    ['vllm.py', [[V, 'vllm', 0]]],
+    ['cc @vllm.', [[V, 'vllm', 4]]],
+    ['vLLM: fast', [[V, 'vLLM', 0]]],
+    ['Note:vLLM', [[V, 'vLLM', 5]]],
+    ['vLLM@HEAD', [[V, 'vLLM', 0]]],
+    ['12:30 vLLM', [[V, 'vLLM', 6]]],
+  ],
+  'names glued into a longer identifier with underscores are not mentions': [
+    ['VLLM_USE_V1=1', []],
+    ['export VLLM_ATTENTION_BACKEND=FLASHINFER', []],
+    ['enable_vllm_path', []],
+    ['load_tensorrt_llm_plugin', []],
+    ['tensorrt_llm_plugin', []],
+    ['__init__ of VLLM__CONFIG', []],
+    ['The environment variable prefix VLLM_ is reserved.', [[V, 'VLLM', 32]]], // the underscore joins nothing
+    ['trtllm_serve', []],
+    ['tensorrt_llm', [[T, 'tensorrt_llm', 0]]], // the package's own name
+    ['pip install tensorrt_llm', [[T, 'tensorrt_llm', 12]]],
+  ],
+  'hyphen compounds, possessives and slash lists stay mentions': [
+    ['vllm-project', [[V, 'vllm', 0]]],
+    ['trtllm-serve', [[T, 'trtllm', 0]]],
+    ["TensorRT-LLM's builder", [[T, 'TensorRT-LLM', 0]]],
+    ['vLLM\u2019s scheduler', [[V, 'vLLM', 0]]],
+    ['vLLM/TRT-LLM/SGLang', [[V, 'vLLM', 0], [T, 'TRT-LLM', 5]]],
+    ['vllm-project/vllm', [[V, 'vllm', 0], [V, 'vllm', 13]]],
   ],
   'both engines and mixed boundaries': [
     ['vLLM/TensorRT-LLM', [[V, 'vLLM', 0], [T, 'TensorRT-LLM', 5]]],
     ['vLLM vs. TRT-LLM vs. SGLang', [[V, 'vLLM', 0], [T, 'TRT-LLM', 9]]],
     ['TensorRT-LLM-vLLM', [[T, 'TensorRT-LLM', 0], [V, 'vLLM', 13]]],
-    ['[vllm](https://github.com/vllm-project/vllm)', [[V, 'vllm', 1], [V, 'vllm', 26], [V, 'vllm', 39]]],
+    ['[vllm](https://github.com/vllm-project/vllm)', [[V, 'vllm', 1]]], // the link text counts, its URL does not
     ['TensorRT-LLM: faster than vLLM?', [[T, 'TensorRT-LLM', 0], [V, 'vLLM', 26]]],
     ['line one vLLM\nline two trtllm', [[V, 'vLLM', 9], [T, 'trtllm', 23]]],
   ],
