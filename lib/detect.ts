@@ -171,3 +171,28 @@ export function detectMentions(text: string): Mention[] {
   }
   return mentions;
 }
+
+/**
+ * Context read on each side of a range by {@link detectMentionsBetween}: more
+ * than the address look-around ({@link MAX_TOKEN}) plus the longest mention, so
+ * the result is the same as reading the whole text.
+ */
+const RANGE_CONTEXT = MAX_TOKEN + 64;
+
+/**
+ * The mentions of `text` that start in `[from, to)`, as {@link detectMentions}
+ * would find them in the whole text, reading only the range and a little
+ * context around it. Lets the content script read a huge text node in pieces,
+ * and re-read only what was appended to one.
+ */
+export function detectMentionsBetween(text: string, from: number, to: number = text.length): Mention[] {
+  const a = Math.max(0, from - RANGE_CONTEXT);
+  const b = Math.min(text.length, to + RANGE_CONTEXT);
+  if (a === 0 && b === text.length && from === 0 && to >= text.length) return detectMentions(text);
+  const out: Mention[] = [];
+  for (const m of detectMentions(text.slice(a, b))) {
+    const start = m.start + a;
+    if (start >= from && start < to) out.push({ ...m, start, end: m.end + a });
+  }
+  return out;
+}

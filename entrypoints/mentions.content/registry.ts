@@ -19,7 +19,10 @@ export interface RegisteredMention {
   readonly engine: EngineId;
   /** The mention's characters as written on the page, e.g. `TRT-LLM`. */
   readonly text: string;
-  /** A live range over exactly the mention's characters. Read it; do not modify it. */
+  /**
+   * A live range over exactly the mention's characters. Read it; do not modify it.
+   * Created on first access for mentions that are not painted.
+   */
   readonly range: Range;
   /**
    * The glyph box to anchor UI to, in viewport coordinates: while the pointer is
@@ -29,21 +32,78 @@ export interface RegisteredMention {
   rect(): DOMRect;
 }
 
+/**
+ * Marks (underlined ranges) per text node. Mentions past this are still
+ * registered and listed ("On this page" counts them) but never painted: one
+ * comment with thousands of mentions must not make every later frame rebuild
+ * thousands of highlight markers.
+ */
+export const MAX_MARKS_PER_NODE = 50;
+
+/**
+ * Up to this many marks, every mark is painted (the page is small enough that
+ * rebuilding every marker after a DOM change costs little). Past it, only a
+ * window of {@link PAINT_WINDOW} marks around the viewport is painted, moved as
+ * the user scrolls: Chromium rebuilds the markers of every highlighted range in
+ * each frame that follows a DOM change, so the cost must not grow with the page.
+ */
+export const PAINT_ALL_LIMIT = 1000;
+/** Marks painted at a time on a page with more than {@link PAINT_ALL_LIMIT}. */
+export const PAINT_WINDOW = 600;
+/** Of the window, how many marks come before the first one on screen. */
+const WINDOW_BEFORE = 150;
+
 /** The registry's own record of a mention. */
 export class MentionEntry implements RegisteredMention {
   /** Pointer position while hovered (set by the hover tracker), so rect() can pick the right line box. */
   hoverPoint: { x: number; y: number } | null = null;
+  /**
+   * The live range, created on first need: only painted mentions (and those a
+   * feature asks for) hold one. Every live range costs the page a little on
+   * every DOM change (the browser updates all live ranges of a document), and
+   * memory: a mention that is only counted needs none.
+   */
+  private live: Range | null = null;
+  /** In the highlights right now. */
+  painted = false;
+  /** Unregistered (removed or replaced). */
+  dropped = false;
 
   constructor(
     readonly id: number,
     readonly engine: EngineId,
     readonly text: string,
-    readonly range: Range,
     readonly node: Text,
     /** Offset of the mention in its text node, for caret-based hit-testing. */
     readonly start: number,
     readonly end: number,
+    /** Eligible for painting (within the per-node cap). */
+    readonly markable: boolean,
   ) {}
+
+  get range(): Range {
+    if (!this.live) {
+      const range = (this.node.ownerDocument ?? document).createRange();
+      try {
+        range.setStart(this.node, this.start);
+        range.setEnd(this.node, this.end);
+      } catch {
+        // The text got shorter and the rescan has not run yet: a collapsed range paints nothing.
+      }
+      this.live = range;
+    }
+    return this.live;
+  }
+
+  /** True when a live range exists (painted, or asked for). */
+  get hasRange(): boolean {
+    return this.live !== null;
+  }
+
+  /** Forgets the live range (not painted and nobody needs it). */
+  releaseRange(): void {
+    this.live = null;
+  }
 
   rect(): DOMRect {
     const rects = this.range.getClientRects();
@@ -54,15 +114,17 @@ export class MentionEntry implements RegisteredMention {
     return rects[0] ?? this.range.getBoundingClientRect();
   }
 
-  /** False once the page removed, moved or rewrote the text node (the live range then no longer covers it). */
+  /**
+   * False once the page removed the text node, or moved or rewrote it under a
+   * live range (which then no longer covers the mention). Without a live range,
+   * in-place rewrites are caught by the scanner's characterData records.
+   */
   isIntact(): boolean {
-    const r = this.range;
+    if (!this.node.isConnected) return false;
+    const r = this.live;
     return (
-      this.node.isConnected &&
-      r.startContainer === this.node &&
-      r.endContainer === this.node &&
-      r.startOffset === this.start &&
-      r.endOffset === this.end
+      r === null ||
+      (r.startContainer === this.node && r.endContainer === this.node && r.startOffset === this.start && r.endOffset === this.end)
     );
   }
 }
@@ -112,27 +174,40 @@ export function cssHighlightSink(): HighlightSink | null {
  */
 export class MentionRegistry {
   private readonly byNode = new Map<Text, MentionEntry[]>();
-  /** Registered but not yet handed to the highlights (see {@link commit}). */
+  /** Markable entries in registration order (close to document order), for the paint window; compacted lazily. */
+  private markable: MentionEntry[] = [];
+  private markableCount = 0;
+  /** Markable entries not yet in the highlights (see {@link commit}). */
   private readonly unpainted = new Set<MentionEntry>();
+  private paintedCount = 0;
   private nextId = 1;
   private count = 0;
   private sorted: MentionEntry[] | null = [];
   private readonly changeListeners = new Set<() => void>();
   private changed = false;
+  private windowed = false;
+  private windowUpdatePending = false;
+  private lastWindowUpdate = -Infinity;
+  private readonly stop = new AbortController();
 
   constructor(
     private readonly doc: Document,
     private readonly sink: HighlightSink | null = cssHighlightSink(),
   ) {}
 
-  /** Number of registered mentions not yet handed to the highlights. */
+  /** Number of markable mentions neither painted nor left out by the paint window. */
   get unpaintedCount(): number {
-    return this.unpainted.size;
+    return this.windowed ? 0 : this.unpainted.size;
   }
 
-  /** Number of registered mentions. */
+  /** Number of registered mentions (painted or only counted). */
   get size(): number {
     return this.count;
+  }
+
+  /** Number of mentions in the highlights right now. */
+  get paintedMarks(): number {
+    return this.paintedCount;
   }
 
   /** True when the node's mentions are registered and still cover it (so a rescan can be skipped). */
@@ -146,22 +221,62 @@ export class MentionRegistry {
     return this.byNode.get(node) ?? [];
   }
 
-  /** Registers the mentions of `node`, replacing whatever was registered for it before. */
-  set(node: Text, mentions: readonly Mention[]): void {
-    this.remove(node);
-    const entries = mentions.map((m) => {
-      const range = this.doc.createRange();
-      range.setStart(node, m.start);
-      range.setEnd(node, m.end);
-      const entry = new MentionEntry(this.nextId++, m.engine, m.text, range, node, m.start, m.end);
-      this.unpainted.add(entry);
-      return entry;
-    });
+  /**
+   * Registers the mentions of `node`, replacing whatever was registered for it
+   * before. With `keepBefore`, the node's text before that offset is known not
+   * to have changed (text was appended): its mentions are kept as they are
+   * (same ids, ranges re-pointed if the browser collapsed them) and `mentions`,
+   * which all start at or after `keepBefore`, replace the rest.
+   */
+  set(node: Text, mentions: readonly Mention[], keepBefore = 0): void {
+    const kept = keepBefore > 0 ? (this.byNode.get(node) ?? []).filter((e) => e.start < keepBefore) : [];
+    if (kept.length > 0) {
+      const old = this.byNode.get(node)!;
+      for (const e of old) if (e.start >= keepBefore) this.drop(e);
+      this.count -= old.length - kept.length;
+      this.byNode.set(node, kept);
+      for (const e of kept) {
+        // Setting `data` collapses live ranges; the characters before keepBefore are the same.
+        if (e.hasRange && !e.isIntact()) {
+          e.range.setStart(node, e.start);
+          e.range.setEnd(node, e.end);
+        }
+      }
+    } else {
+      this.remove(node);
+    }
+    const entries = kept;
+    let marks = kept.reduce((n, e) => n + (e.markable ? 1 : 0), 0);
+    for (const m of mentions) {
+      const markable = marks < MAX_MARKS_PER_NODE;
+      if (markable) marks++;
+      const entry = new MentionEntry(this.nextId++, m.engine, m.text, node, m.start, m.end, markable);
+      entries.push(entry);
+      if (markable) {
+        this.unpainted.add(entry);
+        this.markable.push(entry);
+        this.markableCount++;
+      }
+    }
     if (entries.length === 0) return;
     this.byNode.set(node, entries);
-    this.count += entries.length;
+    this.count += mentions.length;
     this.sorted = null;
     this.changed = true;
+  }
+
+  /** Takes one entry out of the highlights and the paint bookkeeping (its node's list is the caller's). */
+  private drop(e: MentionEntry): void {
+    e.dropped = true;
+    if (!e.markable) return;
+    this.markableCount--;
+    this.unpainted.delete(e);
+    if (e.painted) {
+      this.sink?.delete(e.engine, e.range);
+      e.painted = false;
+      this.paintedCount--;
+    }
+    e.releaseRange();
   }
 
   /** Unregisters the mentions of `node`; returns them (empty if it had none). */
@@ -169,10 +284,7 @@ export class MentionRegistry {
     const entries = this.byNode.get(node);
     if (!entries) return [];
     this.byNode.delete(node);
-    for (const e of entries) {
-      // Never painted: nothing to take back from the highlights.
-      if (!this.unpainted.delete(e)) this.sink?.delete(e.engine, e.range);
-    }
+    for (const e of entries) this.drop(e);
     this.count -= entries.length;
     this.sorted = null;
     this.changed = true;
@@ -180,9 +292,9 @@ export class MentionRegistry {
   }
 
   /**
-   * Unregisters every mention whose text node left the page or whose range no
-   * longer covers its characters (node moved or rewritten). Returns how many
-   * text nodes were dropped. Callers queue moved nodes for a rescan themselves.
+   * Unregisters every mention whose text node left the page or whose live
+   * range no longer covers its characters (node moved or rewritten). Returns how
+   * many text nodes were dropped. Callers queue moved nodes for a rescan themselves.
    */
   sweep(): number {
     let dropped = 0;
@@ -227,12 +339,17 @@ export class MentionRegistry {
    * Chromium rebuild the markers of *all* highlighted ranges and re-walk the
    * page in its next frame (HighlightRegistry::ValidateHighlightMarkers): on a
    * huge page that frame is expensive, so a long scan paints a few times, not
-   * after every slice.
+   * after every slice, and a page with many marks paints only a window of them.
    */
   commit(paint = true): void {
     if (paint) {
-      for (const e of this.unpainted) this.sink?.add(e.engine, e.range);
-      this.unpainted.clear();
+      if (!this.windowed && this.markableCount > PAINT_ALL_LIMIT) this.startWindow();
+      if (this.windowed) {
+        if (this.unpainted.size > 0 || this.paintedCount > PAINT_WINDOW) this.scheduleWindowUpdate();
+      } else {
+        for (const e of this.unpainted) this.paint(e);
+        this.unpainted.clear();
+      }
     }
     this.sink?.ensureRegistered();
     if (!this.changed) return;
@@ -240,12 +357,99 @@ export class MentionRegistry {
     for (const listener of this.changeListeners) listener();
   }
 
+  private paint(e: MentionEntry): void {
+    if (e.painted) return;
+    e.painted = true;
+    this.paintedCount++;
+    this.sink?.add(e.engine, e.range);
+  }
+
+  private unpaint(e: MentionEntry): void {
+    if (!e.painted) return;
+    e.painted = false;
+    this.paintedCount--;
+    this.sink?.delete(e.engine, e.range);
+    e.releaseRange();
+  }
+
+  /** Switches to painting a window of marks around the viewport, and follows scrolling. */
+  private startWindow(): void {
+    this.windowed = true;
+    const win = this.doc.defaultView;
+    // Capture: scrolling inside any scroll container moves marks too.
+    win?.addEventListener('scroll', () => this.scheduleWindowUpdate(), { capture: true, passive: true, signal: this.stop.signal });
+  }
+
+  /**
+   * Moves the window after the next frame, when layout is clean (reading
+   * positions then forces no layout of our own), at most every 150 ms while
+   * scrolling, and once more when scrolling stops.
+   */
+  private scheduleWindowUpdate(): void {
+    if (this.windowUpdatePending || this.stop.signal.aborted) return;
+    const win = this.doc.defaultView;
+    if (!win) return;
+    this.windowUpdatePending = true;
+    const wait = Math.max(0, this.lastWindowUpdate + 150 - performance.now());
+    setTimeout(() => {
+      win.requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          this.windowUpdatePending = false;
+          this.lastWindowUpdate = performance.now();
+          if (!this.stop.signal.aborted) this.updateWindow();
+        };
+        channel.port2.postMessage(null);
+      });
+    }, wait);
+  }
+
+  /** Paints the marks from about {@link WINDOW_BEFORE} before the first one on screen to {@link PAINT_WINDOW} in all. */
+  updateWindow(): void {
+    const list = this.markable.filter((e) => !e.dropped);
+    this.markable = list;
+    const first = firstOnScreen(list);
+    const from = Math.max(0, Math.min(first - WINDOW_BEFORE, list.length - PAINT_WINDOW));
+    const to = Math.min(list.length, from + PAINT_WINDOW);
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
+      if (i >= from && i < to) this.paint(e);
+      else this.unpaint(e);
+    }
+    this.unpainted.clear();
+  }
+
   /** Removes every range and our highlights from the page (content script shut down). */
   dispose(): void {
+    this.stop.abort();
     for (const node of [...this.byNode.keys()]) this.remove(node);
     this.sink?.dispose();
     this.changeListeners.clear();
   }
+}
+
+/**
+ * Index of the first mark whose element is not above the viewport, by binary
+ * search over marks in (roughly) document order. Marks in hidden elements have
+ * an empty box and are skipped over. Called when layout is clean.
+ */
+function firstOnScreen(list: readonly MentionEntry[]): number {
+  const top = (i: number): number | null => {
+    for (let j = i; j < Math.min(list.length, i + 8); j++) {
+      const r = list[j]!.node.parentElement?.getBoundingClientRect();
+      if (r && (r.width > 0 || r.height > 0)) return r.bottom;
+    }
+    return null;
+  };
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const bottom = top(mid);
+    if (bottom !== null && bottom < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Document order of two distinct nodes. */

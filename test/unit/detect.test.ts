@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectMentions, engineOf, mentionPattern, type EngineId } from '../../lib/detect';
+import { detectMentions, detectMentionsBetween, engineOf, mentionPattern, type EngineId } from '../../lib/detect';
 
 /** [input, expected mentions as [engine, text, start]] — start pins the exact offsets. */
 type Case = [input: string, expected: Array<[EngineId, string, number]>];
@@ -201,5 +201,32 @@ describe('engineOf / mentionPattern', () => {
     expect(a).not.toBe(b);
     expect(a.flags).toContain('g');
     expect('vLLM and TRTLLM'.match(a)).toEqual(['vLLM', 'TRTLLM']);
+  });
+});
+
+describe('detectMentionsBetween', () => {
+  const text = [
+    'vLLM at the start, ',
+    'x'.repeat(700),
+    ' see https://docs.vllm.ai/en/stable/ and TRT-LLM, ',
+    'VLLM_USE_V1 ',
+    'y'.repeat(900),
+    ' then tensorrt_llm at the end',
+  ].join('');
+  const whole = detectMentions(text);
+
+  it('finds exactly what the whole text has, piece by piece, whatever the piece size', () => {
+    for (const piece of [1, 7, 50, 333, 1000, text.length]) {
+      const got = [];
+      for (let from = 0; from < text.length; from += piece) got.push(...detectMentionsBetween(text, from, from + piece));
+      expect(got).toEqual(whole);
+    }
+  });
+
+  it('re-reads only an appended tail', () => {
+    const old = text.slice(0, 800);
+    const from = Math.max(0, old.length - 400);
+    const kept = detectMentions(old).filter((m) => m.start < from);
+    expect([...kept, ...detectMentionsBetween(text, from)]).toEqual(whole);
   });
 });
