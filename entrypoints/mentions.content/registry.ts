@@ -229,14 +229,28 @@ export class MentionRegistry {
    * which all start at or after `keepBefore`, replace the rest.
    */
   set(node: Text, mentions: readonly Mention[], keepBefore = 0): void {
-    const kept = keepBefore > 0 ? (this.byNode.get(node) ?? []).filter((e) => e.start < keepBefore) : [];
-    if (kept.length > 0) {
-      const old = this.byNode.get(node)!;
-      for (const e of old) if (e.start >= keepBefore) this.drop(e);
-      this.count -= old.length - kept.length;
-      this.byNode.set(node, kept);
-      for (const e of kept) {
-        // Setting `data` collapses live ranges; the characters before keepBefore are the same.
+    const old = keepBefore > 0 ? this.byNode.get(node) : undefined;
+    // Entries are in text order: the kept ones are a prefix (found by binary search,
+    // so a node that grows all day costs per append what was appended, not its length).
+    let keep = 0;
+    if (old) {
+      let hi = old.length;
+      while (keep < hi) {
+        const mid = (keep + hi) >> 1;
+        if (old[mid]!.start < keepBefore) keep = mid + 1;
+        else hi = mid;
+      }
+    }
+    let entries: MentionEntry[];
+    if (old && keep > 0) {
+      for (let i = keep; i < old.length; i++) this.drop(old[i]!);
+      this.count -= old.length - keep;
+      old.length = keep;
+      entries = old;
+      // Setting `data` collapses live ranges; the characters before keepBefore are the same.
+      // Only marks (the first MAX_MARKS_PER_NODE) normally hold a range.
+      for (let i = 0; i < Math.min(keep, MAX_MARKS_PER_NODE); i++) {
+        const e = old[i]!;
         if (e.hasRange && !e.isIntact()) {
           e.range.setStart(node, e.start);
           e.range.setEnd(node, e.end);
@@ -244,9 +258,9 @@ export class MentionRegistry {
       }
     } else {
       this.remove(node);
+      entries = [];
     }
-    const entries = kept;
-    let marks = kept.reduce((n, e) => n + (e.markable ? 1 : 0), 0);
+    let marks = Math.min(entries.length, MAX_MARKS_PER_NODE);
     for (const m of mentions) {
       const markable = marks < MAX_MARKS_PER_NODE;
       if (markable) marks++;
