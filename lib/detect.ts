@@ -62,9 +62,52 @@ export function mentionPattern(): RegExp {
   return new RegExp(MENTION_PATTERN_SOURCE, MENTION_PATTERN_FLAGS);
 }
 
-// One shared instance for detectMentions; safe because it is reset on every call
-// and nothing inside the loop can re-enter detectMentions.
-const PATTERN = mentionPattern();
+/**
+ * What {@link detectMentions} runs: the forms without the boundary look-arounds,
+ * which are checked in script instead ({@link boundedAt}). Same matches, but
+ * without the Unicode property classes the regular expression compiles and
+ * scans much faster, and on most pages it is the only one that ever runs.
+ * Shared; safe because it is reset on every call and nothing inside the loop
+ * can re-enter detectMentions.
+ */
+const FORMS = new RegExp(
+  `vLLM|vllm|VLLM|${ci('tensorrt')}(?:${HYPHEN}|[ _])?${LLM}|${ci('trt')}${HYPHEN}?${LLM}`,
+  'g',
+);
+
+/** Letters and digits outside ASCII, for the rare boundary that is not ASCII (compiled on first need). */
+let unicodeWordChar: RegExp | null = null;
+
+/** True when the code point is a letter or a digit (`\p{L}` or `\p{N}`). */
+function isWordChar(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  unicodeWordChar ??= /^[\p{L}\p{N}]$/u;
+  return unicodeWordChar.test(String.fromCodePoint(cp));
+}
+
+/** The code point that ends just before `i` (a surrogate pair counts as one). */
+function codePointBefore(text: string, i: number): number {
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+/**
+ * The boundaries of {@link MENTION_PATTERN_SOURCE} around `text[start, end)`:
+ * no letter or digit right before or after, and no underscores joining one.
+ */
+function boundedAt(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i > 0 && text.charCodeAt(i - 1) === 0x5f /* _ */) i--;
+  if (i > 0 && isWordChar(codePointBefore(text, i))) return false;
+  let j = end;
+  while (j < text.length && text.charCodeAt(j) === 0x5f) j++;
+  if (j < text.length && isWordChar(text.codePointAt(j)!)) return false;
+  return true;
+}
 
 // --- addresses shown as text ---------------------------------------------------------
 
@@ -163,11 +206,18 @@ export function engineOf(matched: string): EngineId {
  */
 export function detectMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
-  PATTERN.lastIndex = 0;
-  for (let m = PATTERN.exec(text); m !== null; m = PATTERN.exec(text)) {
+  FORMS.lastIndex = 0;
+  for (let m = FORMS.exec(text); m !== null; m = FORMS.exec(text)) {
     const matched = m[0];
-    if (isInAddress(text, m.index, m.index + matched.length)) continue;
-    mentions.push({ engine: engineOf(matched), start: m.index, end: m.index + matched.length, text: matched });
+    const start = m.index;
+    const end = start + matched.length;
+    if (!boundedAt(text, start, end)) {
+      // As the look-arounds would: try again one character later (a form can start inside this one).
+      FORMS.lastIndex = start + 1;
+      continue;
+    }
+    if (isInAddress(text, start, end)) continue;
+    mentions.push({ engine: engineOf(matched), start, end, text: matched });
   }
   return mentions;
 }

@@ -41,6 +41,55 @@ export interface RegisteredMention {
 export const MAX_MARKS_PER_NODE = 50;
 
 /**
+ * Mentions of one text node kept as full records. Past this (a pasted log, a
+ * hostile page), a node's further mentions are kept compactly (offsets and
+ * engine only) and turned into objects only when someone lists them: still
+ * counted and listed, without a quarter of a million objects in memory.
+ */
+export const MAX_ENTRIES_PER_NODE = 1000;
+
+/** The compact mentions of one text node past {@link MAX_ENTRIES_PER_NODE}, in text order. */
+interface Overflow {
+  ids: number[];
+  starts: number[];
+  ends: number[];
+  /** 1 for vLLM, 0 for TensorRT-LLM. */
+  vllm: number[];
+  /** Objects made for list(), kept until the overflow changes. */
+  listed: ListedMention[] | null;
+}
+
+/** A mention past {@link MAX_ENTRIES_PER_NODE} of its node, made when listed. Never painted. */
+class ListedMention implements RegisteredMention {
+  private live: Range | null = null;
+  constructor(
+    readonly id: number,
+    readonly engine: EngineId,
+    readonly text: string,
+    readonly node: Text,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get range(): Range {
+    if (!this.live) {
+      this.live = (this.node.ownerDocument ?? document).createRange();
+      try {
+        this.live.setStart(this.node, this.start);
+        this.live.setEnd(this.node, this.end);
+      } catch {
+        // The text changed and the rescan has not run yet: a collapsed range.
+      }
+    }
+    return this.live;
+  }
+
+  rect(): DOMRect {
+    return this.range.getClientRects()[0] ?? this.range.getBoundingClientRect();
+  }
+}
+
+/**
  * Up to this many marks, every mark is painted (the page is small enough that
  * rebuilding every marker after a DOM change costs little). Past it, only a
  * window of {@link PAINT_WINDOW} marks around the viewport is painted, moved as
@@ -174,6 +223,7 @@ export function cssHighlightSink(): HighlightSink | null {
  */
 export class MentionRegistry {
   private readonly byNode = new Map<Text, MentionEntry[]>();
+  private readonly overflow = new Map<Text, Overflow>();
   /** Markable entries in registration order (close to document order), for the paint window; compacted lazily. */
   private markable: MentionEntry[] = [];
   private markableCount = 0;
@@ -182,18 +232,25 @@ export class MentionRegistry {
   private paintedCount = 0;
   private nextId = 1;
   private count = 0;
-  private sorted: MentionEntry[] | null = [];
+  private sorted: Array<MentionEntry | ListedMention> | null = [];
   private readonly changeListeners = new Set<() => void>();
   private changed = false;
   private windowed = false;
   private windowUpdatePending = false;
   private lastWindowUpdate = -Infinity;
   private readonly stop = new AbortController();
+  /** Runs the registry's own deferred work (the paint window); the scanner hands it its BusyClock so that work is counted. */
+  private timed: <T>(fn: () => T) => T = (fn) => fn();
 
   constructor(
     private readonly doc: Document,
     private readonly sink: HighlightSink | null = cssHighlightSink(),
   ) {}
+
+  /** Times the registry's deferred work with `time` (the scanner's BusyClock). */
+  timeWith(time: <T>(fn: () => T) => T): void {
+    this.timed = time;
+  }
 
   /** Number of markable mentions neither painted nor left out by the paint window. */
   get unpaintedCount(): number {
@@ -213,12 +270,18 @@ export class MentionRegistry {
   /** True when the node's mentions are registered and still cover it (so a rescan can be skipped). */
   isCurrent(node: Text): boolean {
     const entries = this.byNode.get(node);
-    return entries !== undefined && entries.every((e) => e.isIntact());
+    return entries !== undefined && intact(node, entries);
   }
 
-  /** The registered mentions of one text node (empty if none). */
+  /**
+   * The marks of one text node (empty if none): the mentions that can be
+   * underlined, and so hovered. Past {@link MAX_MARKS_PER_NODE} a node's
+   * mentions are only listed.
+   */
   entriesOf(node: Text): readonly MentionEntry[] {
-    return this.byNode.get(node) ?? [];
+    const entries = this.byNode.get(node);
+    if (!entries) return [];
+    return entries.length <= MAX_MARKS_PER_NODE ? entries : entries.slice(0, MAX_MARKS_PER_NODE);
   }
 
   /**
@@ -232,21 +295,21 @@ export class MentionRegistry {
     const old = keepBefore > 0 ? this.byNode.get(node) : undefined;
     // Entries are in text order: the kept ones are a prefix (found by binary search,
     // so a node that grows all day costs per append what was appended, not its length).
-    let keep = 0;
-    if (old) {
-      let hi = old.length;
-      while (keep < hi) {
-        const mid = (keep + hi) >> 1;
-        if (old[mid]!.start < keepBefore) keep = mid + 1;
-        else hi = mid;
-      }
-    }
+    const keep = old ? lowerBound(old.length, (i) => old[i]!.start < keepBefore) : 0;
     let entries: MentionEntry[];
     if (old && keep > 0) {
       for (let i = keep; i < old.length; i++) this.drop(old[i]!);
       this.count -= old.length - keep;
       old.length = keep;
       entries = old;
+      const overflow = this.overflow.get(node);
+      if (overflow) {
+        const kept = lowerBound(overflow.starts.length, (i) => overflow.starts[i]! < keepBefore);
+        this.count -= overflow.starts.length - kept;
+        for (const list of [overflow.ids, overflow.starts, overflow.ends, overflow.vllm]) list.length = kept;
+        overflow.listed = null;
+        if (kept === 0) this.overflow.delete(node);
+      }
       // Setting `data` collapses live ranges; the characters before keepBefore are the same.
       // Only marks (the first MAX_MARKS_PER_NODE) normally hold a range.
       for (let i = 0; i < Math.min(keep, MAX_MARKS_PER_NODE); i++) {
@@ -261,7 +324,9 @@ export class MentionRegistry {
       entries = [];
     }
     let marks = Math.min(entries.length, MAX_MARKS_PER_NODE);
-    for (const m of mentions) {
+    let i = 0;
+    for (; i < mentions.length && entries.length < MAX_ENTRIES_PER_NODE; i++) {
+      const m = mentions[i]!;
       const markable = marks < MAX_MARKS_PER_NODE;
       if (markable) marks++;
       const entry = new MentionEntry(this.nextId++, m.engine, m.text, node, m.start, m.end, markable);
@@ -270,6 +335,18 @@ export class MentionRegistry {
         this.unpainted.add(entry);
         this.markable.push(entry);
         this.markableCount++;
+      }
+    }
+    if (i < mentions.length) {
+      let overflow = this.overflow.get(node);
+      if (!overflow) this.overflow.set(node, (overflow = { ids: [], starts: [], ends: [], vllm: [], listed: null }));
+      overflow.listed = null;
+      for (; i < mentions.length; i++) {
+        const m = mentions[i]!;
+        overflow.ids.push(this.nextId++);
+        overflow.starts.push(m.start);
+        overflow.ends.push(m.end);
+        overflow.vllm.push(m.engine === 'vllm' ? 1 : 0);
       }
     }
     if (entries.length === 0) return;
@@ -300,6 +377,11 @@ export class MentionRegistry {
     this.byNode.delete(node);
     for (const e of entries) this.drop(e);
     this.count -= entries.length;
+    const overflow = this.overflow.get(node);
+    if (overflow) {
+      this.count -= overflow.ids.length;
+      this.overflow.delete(node);
+    }
     this.sorted = null;
     this.changed = true;
     return entries;
@@ -313,7 +395,7 @@ export class MentionRegistry {
   sweep(): number {
     let dropped = 0;
     for (const [node, entries] of this.byNode) {
-      if (!entries.every((e) => e.isIntact())) {
+      if (!intact(node, entries)) {
         this.remove(node);
         dropped++;
       }
@@ -324,16 +406,34 @@ export class MentionRegistry {
   /** Every registered mention in document order (sorted lazily, cached until the next change). */
   list(): RegisteredMention[] {
     if (!this.sorted) {
-      const all: MentionEntry[] = [];
-      for (const entries of this.byNode.values()) all.push(...entries);
-      all.sort((a, b) => (a.node === b.node ? a.start - b.start : compareNodes(a.node, b.node)));
+      // Sorted by node, each node's mentions already in text order.
+      const nodes = [...this.byNode.keys()].sort(compareNodes);
+      const all: Array<MentionEntry | ListedMention> = [];
+      for (const node of nodes) {
+        for (const e of this.byNode.get(node)!) all.push(e);
+        const overflow = this.overflow.get(node);
+        if (overflow) for (const m of this.listOverflow(node, overflow)) all.push(m);
+      }
       this.sorted = all;
     }
     return this.sorted.slice();
   }
 
+  private listOverflow(node: Text, overflow: Overflow): ListedMention[] {
+    if (!overflow.listed) {
+      const data = node.data;
+      overflow.listed = overflow.ids.map((id, i) => {
+        const start = overflow.starts[i]!;
+        const end = overflow.ends[i]!;
+        return new ListedMention(id, overflow.vllm[i] ? 'vllm' : 'tensorrt-llm', data.slice(start, end), node, start, end);
+      });
+    }
+    return overflow.listed;
+  }
+
   /** True when `mention` is still registered. */
   has(mention: RegisteredMention): boolean {
+    if (mention instanceof ListedMention) return this.overflow.get(mention.node)?.listed?.includes(mention) ?? false;
     const entries = mention instanceof MentionEntry ? this.byNode.get(mention.node) : undefined;
     return entries?.includes(mention as MentionEntry) ?? false;
   }
@@ -411,7 +511,7 @@ export class MentionRegistry {
         channel.port1.onmessage = () => {
           this.windowUpdatePending = false;
           this.lastWindowUpdate = performance.now();
-          if (!this.stop.signal.aborted) this.updateWindow();
+          if (!this.stop.signal.aborted) this.timed(() => this.updateWindow());
         };
         channel.port2.postMessage(null);
       });
@@ -443,6 +543,20 @@ export class MentionRegistry {
 }
 
 /**
+ * True when the node is on the page and the live ranges of its marks still
+ * cover them. One connectedness check per node, not per mention: a node can
+ * hold thousands. Only marks (the first MAX_MARKS_PER_NODE) normally hold a range.
+ */
+function intact(node: Text, entries: readonly MentionEntry[]): boolean {
+  if (!node.isConnected) return false;
+  for (let i = 0; i < Math.min(entries.length, MAX_MARKS_PER_NODE); i++) {
+    const e = entries[i]!;
+    if (e.hasRange && !e.isIntact()) return false;
+  }
+  return true;
+}
+
+/**
  * Index of the first mark whose element is not above the viewport, by binary
  * search over marks in (roughly) document order. Marks in hidden elements have
  * an empty box and are skipped over. Called when layout is clean.
@@ -461,6 +575,18 @@ function firstOnScreen(list: readonly MentionEntry[]): number {
     const mid = (lo + hi) >> 1;
     const bottom = top(mid);
     if (bottom !== null && bottom < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The number of leading indexes in [0, length) for which `before(i)` holds (it must hold for a prefix). */
+function lowerBound(length: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -230,3 +230,21 @@ describe('detectMentionsBetween', () => {
     expect([...kept, ...detectMentionsBetween(text, from)]).toEqual(whole);
   });
 });
+
+describe('detectMentions agrees with MENTION_PATTERN_SOURCE (what mark.js and the floor run)', () => {
+  it('on random text made of the pieces that matter', () => {
+    const pieces = ['vLLM', 'vllm', 'VLLM', 'Vllm', 'TensorRT', 'tensorrt', 'TRT', 'trt', '-', '\u2011', '_', '__', ' ', 'LLM', 'llm', 'Llm', 'lLM',
+      'x', '2', 'é', '😀', '𝐀', '.', '/', '(', "'", 'LLM_', 'a_'];
+    let seed = 42;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const full = mentionPattern();
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      for (let i = 0, len = 1 + Math.floor(next() * 12); i < len; i++) text += pieces[Math.floor(next() * pieces.length)];
+      // No addresses in these pieces (no '@', ':', and '.' only next to non-hosts), so only the pattern decides.
+      const expected = [...text.matchAll(full)].map((m) => [m.index, m[0]]);
+      const got = detectMentions(text).map((m) => [m.start, m.text]);
+      expect(got, JSON.stringify(text)).toEqual(expected);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { detectMentions, type EngineId } from '../../lib/detect';
-import { MAX_MARKS_PER_NODE, MentionRegistry, PAINT_ALL_LIMIT, PAINT_WINDOW } from '../../entrypoints/mentions.content/registry';
+import { MAX_ENTRIES_PER_NODE, MAX_MARKS_PER_NODE, MentionRegistry, PAINT_ALL_LIMIT, PAINT_WINDOW } from '../../entrypoints/mentions.content/registry';
 
 /** Records what would be painted, in place of CSS.highlights. */
 function fakeSink() {
@@ -166,5 +166,31 @@ describe('MentionRegistry', () => {
     expect(registry.paintedMarks).toBe(PAINT_WINDOW);
     registry.dispose();
     expect(sink.painted.vllm.size).toBe(0);
+  });
+
+  it('keeps the mentions of a node past MAX_ENTRIES_PER_NODE compactly, and still lists them in order', () => {
+    const registry = new MentionRegistry(document, fakeSink());
+    const count = MAX_ENTRIES_PER_NODE + 250;
+    const node = paragraph(Array.from({ length: count }, (_, i) => (i % 2 ? `TRT-LLM ${i}` : `vLLM ${i}`)).join(', '));
+    const before = paragraph('before: vllm');
+    node.parentElement!.before(before.parentElement!);
+    registry.set(node, detectMentions(node.data));
+    registry.set(before, detectMentions(before.data));
+    const listed = registry.list();
+    expect(registry.size).toBe(count + 1);
+    expect(listed).toHaveLength(count + 1);
+    expect(listed[0]!.text).toBe('vllm');
+    expect(listed.at(-1)!.text).toBe('TRT-LLM');
+    expect(listed.at(-1)!.range.toString()).toBe('TRT-LLM');
+    expect(new Set(listed.map((m) => m.id)).size).toBe(count + 1);
+    expect(registry.has(listed.at(-1)!)).toBe(true);
+    // An append keeps the compact prefix and adds after it.
+    const length = node.length;
+    node.appendData(', last vllm');
+    registry.set(node, detectMentions(node.data).filter((m) => m.start >= length), length);
+    expect(registry.size).toBe(count + 2);
+    expect(registry.list().at(-1)!.text).toBe('vllm');
+    registry.remove(node);
+    expect(registry.size).toBe(1);
   });
 });
