@@ -361,6 +361,9 @@ export class MentionRegistry {
     e.dropped = true;
     if (!e.markable) return;
     this.markableCount--;
+    // The registration-order list would otherwise keep dropped entries (and
+    // through them whole detached subtrees) alive: compact it now and then.
+    if (this.markable.length > 2 * this.markableCount + 256) this.markable = this.markable.filter((m) => !m.dropped);
     this.unpainted.delete(e);
     if (e.painted) {
       this.sink?.delete(e.engine, e.range);

@@ -20,11 +20,7 @@ import { excludedSelector, isExcludedText, isNeverProse, LONG_TEXT, mentionsInTe
  */
 const SLICE_BUDGET_MS = 6;
 
-/**
- * The first slice runs inside the task that loads the script (the browser's
- * own compile and start-up share that task), so it is shorter.
- */
-const FIRST_SLICE_MS = 3;
+
 
 /**
  * Removed content is dropped from the registry at most this often. Its ranges
@@ -49,11 +45,12 @@ const PAINT_INTERVAL_MS = 500;
 const STORM_GATHER_MS = 50;
 
 /**
- * At most this much of the scanner's own time per second (perf.ts BUSY_WINDOW_MS)
- * (10 % of a core) once the first full read of the page is done. Past it,
- * pending work waits (it is not lost) until the window has room again.
+ * At most this much of the scanner's own time per second (perf.ts BUSY_WINDOW_MS),
+ * a quarter of a core, once the first full read of the page is done. Past it,
+ * pending work waits (it is not lost) until the window has room again. Normal
+ * bursts (a page of comments loading) stay well under it.
  */
-const BUSY_BUDGET_MS = 100;
+const BUSY_BUDGET_MS = 250;
 
 /** A text node longer than this is read in pieces of this size, one piece at a time. */
 const TEXT_PIECE = LONG_TEXT;
@@ -78,8 +75,8 @@ export interface ScannerOptions extends ScanOptions {
 }
 
 /**
- * Starts reading `doc` and following its changes. The first slice runs
- * synchronously; the rest yields to the main thread between slices.
+ * Starts reading `doc` and following its changes, in slices that yield to the
+ * main thread between them (the first one right after the current task).
  */
 export function startScanner(doc: Document, options: ScannerOptions): void {
   new Scanner(doc, options).start();
@@ -271,10 +268,13 @@ class Scanner {
   private async drain(): Promise<void> {
     this.running = true;
     try {
+      // The first read does not run in the task that loads the script: the
+      // browser's compile and start-up of the script already fill that one.
+      if (this.startedSlices++ === 0) await yieldToMain();
       let first = true;
       while (!this.signal.aborted && this.hasWork()) {
         this.clock.time(() => {
-          this.slice(this.startedSlices++ === 0 ? FIRST_SLICE_MS : SLICE_BUDGET_MS);
+          this.slice(SLICE_BUDGET_MS);
           // Paint the first slice (what is on screen, or a small update) at once,
           // then now and then, and whatever is left when the work is done.
           const now = performance.now();
