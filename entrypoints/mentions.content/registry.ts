@@ -97,6 +97,8 @@ class ListedMention implements RegisteredMention {
  * each frame that follows a DOM change, so the cost must not grow with the page.
  */
 export const PAINT_ALL_LIMIT = 1000;
+/** Marks handed to the highlights per commit at most (see {@link MentionRegistry.commit}). */
+export const PAINT_BATCH = 300;
 /** Marks painted at a time on a page with more than {@link PAINT_ALL_LIMIT}. */
 export const PAINT_WINDOW = 600;
 /** Of the window, how many marks come before the first one on screen. */
@@ -464,8 +466,15 @@ export class MentionRegistry {
       if (this.windowed) {
         if (this.unpainted.size > 0 || this.paintedCount > PAINT_WINDOW) this.scheduleWindowUpdate();
       } else {
-        for (const e of this.unpainted) this.paint(e);
-        this.unpainted.clear();
+        // A bounded batch per commit: creating and adding ranges costs too, and
+        // a long scan can end with a thousand waiting. The caller commits again
+        // while unpaintedCount > 0.
+        let n = 0;
+        for (const e of this.unpainted) {
+          if (n++ >= PAINT_BATCH) break;
+          this.paint(e);
+          this.unpainted.delete(e);
+        }
       }
     }
     this.sink?.ensureRegistered();

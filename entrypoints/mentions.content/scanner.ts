@@ -224,6 +224,11 @@ class Scanner {
   }
 
   private hasWork(): boolean {
+    return this.hasReading() || this.registry.unpaintedCount > 0;
+  }
+
+  /** Reading left to do (painting aside). */
+  private hasReading(): boolean {
     return (
       this.current !== null || this.job !== null || this.head < this.queue.length || this.dirty.size > 0 || this.sweepDue()
     );
@@ -278,7 +283,7 @@ class Scanner {
           // Paint the first slice (what is on screen, or a small update) at once,
           // then now and then, and whatever is left when the work is done.
           const now = performance.now();
-          const paint = first || !this.hasWork() || now - this.lastPaint >= PAINT_INTERVAL_MS;
+          const paint = first || !this.hasReading() || now - this.lastPaint >= PAINT_INTERVAL_MS;
           if (paint) this.lastPaint = now;
           this.registry.commit(paint);
         });
