@@ -111,8 +111,8 @@ export const LONG_TEXT = 256 * 1024;
  * superset of the detector. The point is where the work happens: the engine
  * reads every text node natively, and only the few candidates get a JavaScript
  * wrapper in our isolated world. Walking every text node from script instead
- * costs a binding call and a wrapper per node, several times the cost of
- * reading the text, and the wrappers stay alive as long as the nodes.
+ * costs a binding call and a wrapper per node, and runs the regular expression
+ * over all the text.
  */
 const CANDIDATE_TEST = "[contains(string(), 'lm') or contains(string(), 'LM')]";
 const XPATH_SUBTREE = `descendant-or-self::text()${CANDIDATE_TEST}`;
