@@ -46,9 +46,9 @@ const STORM_GATHER_MS = 50;
 
 /**
  * At most this much of the scanner's own time per second (perf.ts BUSY_WINDOW_MS),
- * a quarter of a core, once the first full read of the page is done. Past it,
- * pending work waits (it is not lost) until the window has room again. Normal
- * bursts (a page of comments loading) stay well under it.
+ * a quarter of a core, for text that changes in place once the first full read
+ * of the page is done. Past it, that work waits (it is not lost) until the
+ * window has room again. New content is never held back by it.
  */
 const BUSY_BUDGET_MS = 250;
 
@@ -262,8 +262,17 @@ class Scanner {
     const now = performance.now();
     const gather = this.lastIdle + STORM_GATHER_MS - now;
     const sweepWait = !this.sweepDue() && this.onlySweepPending() ? this.lastSweep + SWEEP_INTERVAL_MS - now : 0;
-    const overBudget = this.clock.recentBusyMs(now) >= BUSY_BUDGET_MS ? 100 : 0;
+    const overBudget = this.onlyChurnPending() && this.clock.recentBusyMs(now) >= BUSY_BUDGET_MS ? 100 : 0;
     return Math.max(gather, sweepWait, overBudget);
+  }
+
+  /**
+   * True when what is left is text changing in place (a ticking counter, a
+   * growing log), not new content: only that waits for the budget, so a page
+   * of comments that loads is read at once even on a busy machine.
+   */
+  private onlyChurnPending(): boolean {
+    return this.current === null && this.head >= this.queue.length;
   }
 
   private onlySweepPending(): boolean {
@@ -290,7 +299,7 @@ class Scanner {
         first = false;
         if (!this.hasWork()) break;
         // Past the budget (a storm, a hostile page), stop and come back later.
-        if (this.firstPassDone && this.clock.recentBusyMs() >= BUSY_BUDGET_MS) break;
+        if (this.firstPassDone && this.onlyChurnPending() && this.clock.recentBusyMs() >= BUSY_BUDGET_MS) break;
         await yieldToMain();
       }
     } finally {
