@@ -1,16 +1,26 @@
 /**
  * Keeps the registry in step with the page: reads the whole document once in
  * short slices, then follows the page's changes through one MutationObserver
- * (new content is read, removed content is dropped, rewritten text is re-read).
+ * (new content is read, removed content is dropped, rewritten text is re-read,
+ * appended text is read from where it was appended).
+ *
+ * Work is bounded whatever the page does: slices of about 8 ms; a huge text
+ * node is read in pieces; changes that come in a storm are gathered and read
+ * together, and the scanner's own time is capped per second.
  */
-import type { Mention } from '@/lib/detect';
+import { detectMentionsBetween, type Mention } from '@/lib/detect';
 import type { BusyClock } from './perf';
 import type { MentionRegistry } from './registry';
 import { yieldToMain } from './schedule';
-import { excludedSelector, isNeverProse, mentionsInText, TextScan, type ScanOptions } from './walker';
+import { excludedSelector, isExcludedText, isNeverProse, LONG_TEXT, mentionsInText, TextScan, type ScanOptions } from './walker';
 
-/** Longest stretch of work before yielding to the page. Well under the 50 ms long-task line. */
-const SLICE_BUDGET_MS = 8;
+/**
+ * Longest stretch of work before yielding to the page, painting included. Well
+ * under a 16 ms frame, with room for one query or piece that overruns it.
+ */
+const SLICE_BUDGET_MS = 6;
+
+
 
 /**
  * Removed content is dropped from the registry at most this often. Its ranges
@@ -26,6 +36,34 @@ const SWEEP_INTERVAL_MS = 150;
  */
 const PAINT_INTERVAL_MS = 500;
 
+/**
+ * A change that comes less than this long after the previous catch-up is
+ * gathered with whatever else arrives in the same span and read together: a
+ * page that changes text thousands of times a second gets a few reads a
+ * second, not one per change. An isolated change is read at once.
+ */
+const STORM_GATHER_MS = 50;
+
+/**
+ * At most this much of the scanner's own time per second (perf.ts BUSY_WINDOW_MS),
+ * a quarter of a core, for text that changes in place once the first full read
+ * of the page is done. Past it, that work waits (it is not lost) until the
+ * window has room again. New content is never held back by it.
+ */
+const BUSY_BUDGET_MS = 250;
+
+/** A text node longer than this is read in pieces of this size, one piece at a time. */
+const TEXT_PIECE = LONG_TEXT;
+
+/**
+ * When text is appended to a node, the last characters before the old end are
+ * read again: a mention (or an address) may straddle the old end.
+ */
+const APPEND_OVERLAP = 512;
+
+/** Characters compared at the head and the old tail of a node to recognise an append. */
+const SAMPLE = 32;
+
 /** Events after which a single-page app has probably swapped its content. */
 const SOFT_NAVIGATION_EVENTS = ['turbo:load', 'turbo:render', 'popstate'] as const;
 
@@ -37,11 +75,35 @@ export interface ScannerOptions extends ScanOptions {
 }
 
 /**
- * Starts reading `doc` and following its changes. The first slice runs
- * synchronously; the rest yields to the main thread between slices.
+ * Starts reading `doc` and following its changes, in slices that yield to the
+ * main thread between them (the first one right after the current task).
  */
 export function startScanner(doc: Document, options: ScannerOptions): void {
   new Scanner(doc, options).start();
+}
+
+/** What was read of a text node last time: enough to recognise that text was only appended since. */
+interface TextSample {
+  length: number;
+  head: string;
+  tail: string;
+}
+
+/** A text node being read in pieces. */
+interface TextJob {
+  node: Text;
+  /** The text as it was when the job started (later changes make the node dirty again). */
+  data: string;
+  /** Mentions before this offset are kept as registered. */
+  keepBefore: number;
+  at: number;
+  mentions: Mention[];
+}
+
+/** A root to read: a node, or `count` consecutive siblings starting at it. */
+interface Root {
+  node: Node;
+  count: number;
 }
 
 class Scanner {
@@ -51,17 +113,23 @@ class Scanner {
   private readonly signal: AbortSignal;
 
   /** Roots waiting to be read, first in first out (`head` avoids O(n) shifts). */
-  private queue: Node[] = [];
+  private queue: Root[] = [];
   private head = 0;
   private readonly queued = new Set<Node>();
-  /** Text nodes whose characters changed in place. */
+  /** Text nodes whose characters changed in place, or that are too long to read at once. */
   private readonly dirty = new Set<Text>();
+  private readonly samples = new WeakMap<Text, TextSample>();
+  private job: TextJob | null = null;
   private current: TextScan | null = null;
   private sweepWanted = false;
   private lastSweep = -Infinity;
-  private sweepTimer: ReturnType<typeof setTimeout> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
   private lastPaint = -Infinity;
+  /** When the last catch-up finished (-Infinity before the first). */
+  private lastIdle = -Infinity;
+  private firstPassDone = false;
+  private startedSlices = 0;
 
   constructor(
     private readonly doc: Document,
@@ -99,12 +167,13 @@ class Scanner {
     );
     this.signal.addEventListener('abort', () => {
       observer.disconnect();
-      if (this.sweepTimer !== null) clearTimeout(this.sweepTimer);
+      if (this.timer !== null) clearTimeout(this.timer);
     });
 
+    this.registry.timeWith((fn) => this.clock.time(fn));
     this.enqueueViewportFirst();
     this.enqueue(this.doc.body ?? this.doc.documentElement);
-    this.kick();
+    void this.drain();
   }
 
   /** Turns a batch of mutation records into work. Cheap: no DOM reads beyond the records. */
@@ -115,16 +184,28 @@ class Scanner {
         continue;
       }
       if (record.removedNodes.length > 0) this.sweepWanted = true;
-      for (const node of record.addedNodes) {
+      const added = record.addedNodes;
+      // One append of many nodes (a fragment, a page of comments) is one run of
+      // consecutive siblings: one query instead of one per node.
+      if (
+        added.length > 1 &&
+        added[0]!.parentNode === record.target &&
+        added[0]!.previousSibling === record.previousSibling &&
+        added[added.length - 1]!.nextSibling === record.nextSibling
+      ) {
+        this.enqueue(added[0]!, added.length);
+        continue;
+      }
+      for (const node of added) {
         if (!isNeverProse(node)) this.enqueue(node);
       }
     }
   }
 
-  private enqueue(root: Node): void {
-    if (this.queued.has(root)) return;
-    this.queued.add(root);
-    this.queue.push(root);
+  private enqueue(node: Node, count = 1): void {
+    if (this.queued.has(node)) return;
+    this.queued.add(node);
+    this.queue.push({ node, count });
   }
 
   /**
@@ -143,56 +224,100 @@ class Scanner {
   }
 
   private hasWork(): boolean {
-    return this.current !== null || this.head < this.queue.length || this.dirty.size > 0 || this.sweepDue();
+    return this.hasReading() || this.registry.unpaintedCount > 0;
+  }
+
+  /** Reading left to do (painting aside). */
+  private hasReading(): boolean {
+    return (
+      this.current !== null || this.job !== null || this.head < this.queue.length || this.dirty.size > 0 || this.sweepDue()
+    );
   }
 
   private sweepDue(): boolean {
     return this.sweepWanted && performance.now() - this.lastSweep >= SWEEP_INTERVAL_MS;
   }
 
-  /** Starts draining the queue unless a drain is already under way. */
+  /**
+   * Starts catching up unless that is already under way or scheduled. Right
+   * away after a quiet spell; in a storm, after a short gathering delay; over
+   * budget, when the budget allows.
+   */
   private kick(): void {
-    if (!this.running && !this.signal.aborted) void this.drain();
+    if (this.running || this.timer !== null || this.signal.aborted) return;
+    const wait = this.waitBeforeDrain();
+    if (wait <= 0) {
+      void this.drain();
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.kick();
+    }, wait);
+  }
+
+  /** How long to wait before the next catch-up (0: now). */
+  private waitBeforeDrain(): number {
+    if (!this.firstPassDone) return 0;
+    const now = performance.now();
+    const gather = this.lastIdle + STORM_GATHER_MS - now;
+    const sweepWait = !this.sweepDue() && this.onlySweepPending() ? this.lastSweep + SWEEP_INTERVAL_MS - now : 0;
+    const overBudget = this.onlyChurnPending() && this.clock.recentBusyMs(now) >= BUSY_BUDGET_MS ? 100 : 0;
+    return Math.max(gather, sweepWait, overBudget);
+  }
+
+  /**
+   * True when what is left is text changing in place (a ticking counter, a
+   * growing log), not new content: only that waits for the budget, so a page
+   * of comments that loads is read at once even on a busy machine.
+   */
+  private onlyChurnPending(): boolean {
+    return this.current === null && this.head >= this.queue.length;
+  }
+
+  private onlySweepPending(): boolean {
+    return this.sweepWanted && this.current === null && this.job === null && this.head >= this.queue.length && this.dirty.size === 0;
   }
 
   private async drain(): Promise<void> {
     this.running = true;
     try {
+      // The first read does not run in the task that loads the script: the
+      // browser's compile and start-up of the script already fill that one.
+      if (this.startedSlices++ === 0) await yieldToMain();
       let first = true;
       while (!this.signal.aborted && this.hasWork()) {
         this.clock.time(() => {
-          this.slice();
+          this.slice(SLICE_BUDGET_MS);
           // Paint the first slice (what is on screen, or a small update) at once,
           // then now and then, and whatever is left when the work is done.
           const now = performance.now();
-          const paint = first || !this.hasWork() || now - this.lastPaint >= PAINT_INTERVAL_MS;
+          const paint = first || !this.hasReading() || now - this.lastPaint >= PAINT_INTERVAL_MS;
           if (paint) this.lastPaint = now;
           this.registry.commit(paint);
         });
         first = false;
-        if (this.hasWork()) await yieldToMain();
+        if (!this.hasWork()) break;
+        // Past the budget (a storm, a hostile page), stop and come back later.
+        if (this.firstPassDone && this.onlyChurnPending() && this.clock.recentBusyMs() >= BUSY_BUDGET_MS) break;
+        await yieldToMain();
       }
     } finally {
       this.running = false;
     }
     if (this.signal.aborted) return;
-    this.clock.markIdle(this.registry.size);
-    if (this.sweepWanted) this.scheduleSweep();
-  }
-
-  /** A sweep that was asked for too soon after the last one runs when the interval is up. */
-  private scheduleSweep(): void {
-    if (this.sweepTimer !== null) return;
-    const wait = Math.max(0, this.lastSweep + SWEEP_INTERVAL_MS - performance.now());
-    this.sweepTimer = setTimeout(() => {
-      this.sweepTimer = null;
+    if (this.hasWork() || this.sweepWanted) {
       this.kick();
-    }, wait);
+      return;
+    }
+    this.firstPassDone = true;
+    this.lastIdle = performance.now();
+    this.clock.markIdle(this.registry.size, this.registry.paintedMarks);
   }
 
-  /** One slice of work, at most about {@link SLICE_BUDGET_MS}. */
-  private slice(): void {
-    const deadline = performance.now() + SLICE_BUDGET_MS;
+  /** One slice of work, at most about `budget` ms. */
+  private slice(budget: number): void {
+    const deadline = performance.now() + budget;
     const shouldStop = () => performance.now() >= deadline;
 
     if (this.sweepDue()) {
@@ -201,43 +326,100 @@ class Scanner {
       this.registry.sweep();
     }
 
+    if (this.job && this.continueJob(this.job, shouldStop)) this.job = null;
+    if (this.job) return;
+
     for (const node of this.dirty) {
       this.dirty.delete(node);
       this.rescan(node);
-      if (shouldStop()) break;
+      if (this.job || shouldStop()) return;
     }
 
     while (!shouldStop()) {
       if (!this.current) {
         const root = this.nextRoot();
         if (!root) break;
-        this.current = new TextScan(root, this.selector, this.found);
+        this.current = new TextScan(root.node, this.selector, this.found, root.count, this.tooLong);
       }
       if (this.current.run(shouldStop)) this.current = null;
     }
   }
 
-  private nextRoot(): Node | null {
+  private nextRoot(): Root | null {
     while (this.head < this.queue.length) {
       const root = this.queue[this.head++]!;
-      this.queued.delete(root);
+      this.queued.delete(root.node);
       // Added then removed again before we got to it: nothing to read.
-      if (root.isConnected) return root;
+      if (root.node.isConnected) return root;
     }
     this.queue = [];
     this.head = 0;
     return null;
   }
 
-  /** A walk found mentions in `node`: register them unless they already are (re-read content is not duplicated). */
+  /** A scan found mentions in `node`: register them unless they already are (re-read content is not duplicated). */
   private readonly found = (node: Text, mentions: Mention[]): void => {
-    if (!this.registry.isCurrent(node)) this.registry.set(node, mentions);
+    if (node.isConnected && !this.registry.isCurrent(node)) this.registry.set(node, mentions);
   };
 
-  /** Text changed in place: its old mentions go, its new ones (if any) come. */
+  /** A scan met a text node too long to read in one go: read it in pieces. */
+  private readonly tooLong = (node: Text): void => {
+    if (!this.registry.isCurrent(node)) this.dirty.add(node);
+  };
+
+  /**
+   * Text changed in place: its old mentions go, its new ones (if any) come.
+   * When text was only appended, only the new text (and a little before it) is
+   * read. Long text is read in pieces over several slices.
+   */
   private rescan(node: Text): void {
-    const mentions = node.isConnected ? mentionsInText(node, this.selector) : null;
-    if (mentions) this.registry.set(node, mentions);
+    if (!node.isConnected || isExcludedText(node, this.selector)) {
+      this.samples.delete(node);
+      this.registry.remove(node);
+      return;
+    }
+    const length = node.length;
+    const keepBefore = this.appendedFrom(node, length);
+    if (length - keepBefore <= TEXT_PIECE) {
+      const data = node.data;
+      const mentions = keepBefore === 0 ? (mentionsInText(node, this.selector) ?? []) : detectMentionsBetween(data, keepBefore);
+      this.finish(node, data, mentions, keepBefore);
+      return;
+    }
+    this.job = { node, data: node.data, keepBefore, at: keepBefore, mentions: [] };
+  }
+
+  /** Reads the next pieces of a long text; true when done. */
+  private continueJob(job: TextJob, shouldStop: () => boolean): boolean {
+    if (!job.node.isConnected) return true;
+    while (job.at < job.data.length) {
+      const to = Math.min(job.data.length, job.at + TEXT_PIECE);
+      for (const m of detectMentionsBetween(job.data, job.at, to)) job.mentions.push(m);
+      job.at = to;
+      if (shouldStop()) return false;
+    }
+    this.finish(job.node, job.data, job.mentions, job.keepBefore);
+    return true;
+  }
+
+  /** Registers what a (re)read found and remembers what was read. */
+  private finish(node: Text, data: string, mentions: Mention[], keepBefore: number): void {
+    if (mentions.length > 0 || keepBefore > 0) this.registry.set(node, mentions, keepBefore);
     else this.registry.remove(node);
+    this.samples.set(node, { length: data.length, head: data.slice(0, SAMPLE), tail: data.slice(Math.max(0, data.length - SAMPLE), data.length) });
+  }
+
+  /**
+   * Where to start re-reading `node`: past its old text when the node only
+   * grew at the end since it was last read (same first and last characters
+   * of the old text, which substringData reads without copying the rest), else 0.
+   */
+  private appendedFrom(node: Text, length: number): number {
+    const sample = this.samples.get(node);
+    if (!sample || length <= sample.length || sample.length < APPEND_OVERLAP * 2) return 0;
+    const tailAt = sample.length - sample.tail.length;
+    if (node.substringData(0, sample.head.length) !== sample.head) return 0;
+    if (node.substringData(tailAt, sample.tail.length) !== sample.tail) return 0;
+    return sample.length - APPEND_OVERLAP;
   }
 }

@@ -65,8 +65,8 @@ export function isNeverProse(node: Node): boolean {
 }
 
 /**
- * True when the text node sits in an excluded region. Only called for nodes that
- * contain a mention, so the ancestor walk is paid rarely.
+ * True when the text node sits in an excluded region. Only called for candidate
+ * nodes (text that may hold a mention), so the ancestor walk is paid rarely.
  */
 export function isExcludedText(node: Text, selector: string): boolean {
   const parent = node.parentElement;
@@ -87,50 +87,198 @@ const MIN_MENTION_LENGTH = 4;
 export function mentionsInText(node: Text, selector: string): Mention[] | null {
   const data = node.data;
   if (data.length < MIN_MENTION_LENGTH) return null;
+  // Exclusion first: most candidates that are not prose (code, the textareas
+  // GitHub keeps each comment's Markdown in) hold long text full of matches.
+  if (isExcludedText(node, selector)) return null;
   const mentions = detectMentions(data);
-  if (mentions.length === 0 || isExcludedText(node, selector)) return null;
-  return mentions;
+  return mentions.length === 0 ? null : mentions;
 }
 
 /** Called for each prose text node that has mentions. */
 export type FoundCallback = (node: Text, mentions: Mention[]) => void;
 
 /**
- * A resumable walk over the text nodes under one root. `run` processes nodes
- * until `shouldStop()` says the time slice is over and returns whether the walk
- * is finished, so a big page can be read in many short slices.
+ * Text nodes longer than this are handed to the scan's `onTooLong` (when given)
+ * instead of being read at once: reading megabytes takes more than a frame, so
+ * the scanner reads them in pieces.
+ */
+export const LONG_TEXT = 256 * 1024;
+
+/**
+ * The text nodes that may hold a mention, found by the browser's XPath engine.
+ * Every mention form contains `lm` or `LM` (lib/detect.ts limits the casings of
+ * "LLM" to LLM, llm and Llm), so two case-sensitive substring tests are a
+ * superset of the detector. The point is where the work happens: the engine
+ * reads every text node natively, and only the few candidates get a JavaScript
+ * wrapper in our isolated world. Walking every text node from script instead
+ * costs a binding call and a wrapper per node, and runs the regular expression
+ * over all the text.
+ */
+const CANDIDATE_TEST = "[contains(string(), 'lm') or contains(string(), 'LM')]";
+const XPATH_SUBTREE = `descendant-or-self::text()${CANDIDATE_TEST}`;
+
+/** The same test in script, for text nodes met one by one. */
+function isCandidate(text: Text): boolean {
+  if (text.length < MIN_MENTION_LENGTH) return false;
+  const data = text.data;
+  return data.includes('lm') || data.includes('LM');
+}
+
+/**
+ * A subtree with more elements than this is split before it is queried: one
+ * XPath query cannot be interrupted, and this many elements (a few thousand text
+ * nodes) take a few milliseconds, so a slice stays well under a frame.
+ */
+export const CHUNK_ELEMENTS = 4000;
+
+/**
+ * Children of an element with at least this many element children (comments in
+ * a timeline, lines of code, rows) are queried without counting their size
+ * first: they are almost always small, and counting them costs a walk of each.
+ * A query that turns out slow switches counting back on.
+ */
+const MANY_CHILDREN = 32;
+/** A query slower than this (ms) makes the scan count sizes again. */
+const SLOW_QUERY_MS = 4;
+
+/** Elements under `el`, or Infinity when more than {@link CHUNK_ELEMENTS} (counting stops there). */
+function boundedSize(el: Element): number {
+  if (el.firstElementChild === null) return 0;
+  const all = el.getElementsByTagName('*');
+  return all.item(CHUNK_ELEMENTS) === null ? all.length : Infinity;
+}
+
+/**
+ * Pending work of a scan: a node to read (with whether its size must be
+ * checked before it is queried whole), or `count` consecutive siblings from
+ * `node` on, queried together.
+ */
+interface Unit {
+  node: Node;
+  sized: boolean;
+  count?: number;
+}
+
+/** `count` consecutive siblings from the context node on, and everything below them. */
+const xpathRun = (count: number) =>
+  `(self::node() | following-sibling::node()[position() < ${count}])/descendant-or-self::text()${CANDIDATE_TEST}`;
+
+/**
+ * Candidate queries, compiled once per document and run length: parsing an
+ * expression costs more than querying one comment, so a query per small
+ * subtree would cost more than walking it.
+ */
+const compiled = new WeakMap<Document, Map<number, XPathExpression>>();
+function candidateQuery(doc: Document, count = 1): XPathExpression | null {
+  if (typeof doc.createExpression !== 'function' || typeof XPathResult === 'undefined') return null;
+  let byCount = compiled.get(doc);
+  if (!byCount) compiled.set(doc, (byCount = new Map()));
+  let expression = byCount.get(count);
+  if (!expression) {
+    try {
+      expression = doc.createExpression(count === 1 ? XPATH_SUBTREE : xpathRun(count), null);
+    } catch {
+      return null;
+    }
+    // Runs come in a few lengths per page; keep the cache small anyway.
+    if (byCount.size > 64) byCount.clear();
+    byCount.set(count, expression);
+  }
+  return expression;
+}
+
+/**
+ * Whether elements lie in an excluded region, remembered per element for the
+ * length of one scan: the candidates of a page share most of their ancestors,
+ * so each ancestor is matched against the selector once, not once per candidate.
+ */
+class ExclusionMemo {
+  private readonly memo = new WeakMap<Element, boolean>();
+  constructor(private readonly selector: string) {}
+
+  excludes(node: Text): boolean {
+    const parent = node.parentElement;
+    if (parent === null) return true;
+    if (ALWAYS_EXCLUDED_PARENTS.has(parent.localName)) return true;
+    return this.excludesElement(parent);
+  }
+
+  /** True when `parent` or one of its ancestors matches the selector. */
+  excludesElement(parent: Element): boolean {
+    // Remembered for the closest block-level ancestors only: a paragraph's
+    // siblings share them, and one native closest() per new element costs
+    // less than matching each ancestor from script.
+    const known = this.memo.get(parent);
+    if (known !== undefined) return known;
+    const excluded = parent.closest(this.selector) !== null;
+    this.memo.set(parent, excluded);
+    return excluded;
+  }
+}
+
+/**
+ * A resumable scan of the text under one root (or under `count` consecutive
+ * siblings starting at `root`). `run` processes candidates until `shouldStop()`
+ * says the time slice is over and returns whether the scan is finished, so a big
+ * page is read in many short slices. Candidates come from XPath queries over
+ * bounded pieces of the tree; without XPath, a TreeWalker visits every text node.
  */
 export class TextScan {
-  private readonly walker: TreeWalker | null;
-  private pendingRoot: Text | null;
-  private done = false;
+  private readonly units: Unit[] = [];
+  private readonly query: XPathExpression | null;
+  private readonly exclusions: ExclusionMemo;
+  private walker: TreeWalker | null = null;
+  private snapshot: XPathResult | null = null;
+  private index = 0;
+  /** Count sizes even under many-children parents (a query was slow). */
+  private cautious = false;
 
   constructor(
     root: Node,
-    private readonly selector: string,
+    selector: string,
     private readonly onFound: FoundCallback,
+    count = 1,
+    private readonly onTooLong?: (node: Text) => void,
   ) {
     const doc = root.ownerDocument ?? (root as Document);
-    // A text node as root has no descendants to walk: handle it on its own.
-    this.pendingRoot = root.nodeType === 3 /* TEXT_NODE */ ? (root as Text) : null;
-    this.walker = this.pendingRoot ? null : doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    const start = root.nodeType === 9 /* DOCUMENT_NODE */ ? ((root as Document).documentElement ?? root) : root;
+    this.exclusions = new ExclusionMemo(selector);
+    this.query = candidateQuery(doc);
+    const nodes: Node[] = [];
+    for (let node: Node | null = start, i = 0; node && i < count; node = node.nextSibling, i++) nodes.push(node);
+    if (!this.query && nodes.length === 1 && start.nodeType !== 3) {
+      this.walker = doc.createTreeWalker(start, 4 /* NodeFilter.SHOW_TEXT */);
+      return;
+    }
+    for (let i = nodes.length - 1; i >= 0; i--) this.units.push({ node: nodes[i]!, sized: true });
   }
 
-  /** Processes text nodes until the walk ends or `shouldStop()` returns true (checked every few nodes). */
+  /** Processes text nodes until the scan ends or `shouldStop()` returns true (checked every few nodes and after each query). */
   run(shouldStop: () => boolean = () => false): boolean {
-    if (this.done) return true;
-    if (this.pendingRoot) {
-      this.visit(this.pendingRoot);
-      this.pendingRoot = null;
-      this.done = true;
-      return true;
+    if (this.walker) return this.runWalker(this.walker, shouldStop);
+    for (let n = 1; ; n++) {
+      const snapshot = this.snapshot;
+      if (snapshot) {
+        const length = snapshot.snapshotLength;
+        while (this.index < length) {
+          this.visit(snapshot.snapshotItem(this.index++) as Text);
+          if ((this.index & 63) === 0 && shouldStop()) return false;
+        }
+        this.snapshot = null;
+      }
+      const unit = this.units.pop();
+      if (!unit) return true;
+      this.process(unit);
+      if ((n & 15) === 0 && shouldStop()) return this.units.length === 0 && this.snapshot === null;
     }
-    const walker = this.walker!;
+  }
+
+  private runWalker(walker: TreeWalker, shouldStop: () => boolean): boolean {
     // Checking the clock on every node would cost more than the regex on short nodes.
     for (let n = 1; ; n++) {
       const node = walker.nextNode();
       if (node === null) {
-        this.done = true;
+        this.walker = null;
         return true;
       }
       this.visit(node as Text);
@@ -138,9 +286,85 @@ export class TextScan {
     }
   }
 
+  private process({ node, sized, count }: Unit): void {
+    if (count !== undefined) return this.queryRun(node, count);
+    if (node.nodeType === 3 /* TEXT_NODE */) {
+      if (isCandidate(node as Text)) this.visit(node as Text);
+      return;
+    }
+    if (node.nodeType !== 1 /* ELEMENT_NODE */) return;
+    const el = node as Element;
+    // A whole excluded region (a code view, an editor, a form field) is skipped
+    // unread. Not checked for each of many small siblings (comments, lines):
+    // their candidates are checked one by one, which costs less than matching
+    // every sibling against the selector.
+    if ((sized || this.cautious) && this.exclusions.excludesElement(el)) return;
+    if ((sized || this.cautious) && boundedSize(el) === Infinity) return this.split(el);
+    const query = this.query;
+    if (!query) {
+      const walker = (el.ownerDocument ?? document).createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) this.visit(text as Text);
+      return;
+    }
+    const start = performance.now();
+    this.snapshot = query.evaluate(el, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    this.index = 0;
+    this.cautious = performance.now() - start > SLOW_QUERY_MS;
+  }
+
+  /**
+   * Splits a big element into units pushed in reverse (so that they pop in
+   * document order). With few children, each child is a unit of its own (split
+   * again if big). With many (comments, lines, rows), consecutive children are
+   * queried in runs sized from the first few: about {@link CHUNK_ELEMENTS}
+   * elements per query; a child found big among those is split on its own.
+   */
+  private split(parent: Element): void {
+    const units: Unit[] = [];
+    if (parent.childElementCount < MANY_CHILDREN) {
+      for (let child = parent.firstChild; child; child = child.nextSibling) units.push({ node: child, sized: true });
+    } else {
+      let sampled = 0;
+      let elements = 0;
+      let big = false;
+      for (let child = parent.firstElementChild; child && sampled < 8; child = child.nextElementSibling, sampled++) {
+        const size = boundedSize(child);
+        if (size === Infinity) big = true;
+        else elements += size + 1;
+      }
+      if (big) {
+        for (let child = parent.firstChild; child; child = child.nextSibling) units.push({ node: child, sized: true });
+      } else {
+        // Nodes per run: elements per child from the sample; twice that in nodes (the text between them).
+        const perChild = Math.max(1, elements / sampled);
+        const count = Math.max(2, Math.min(4096, Math.floor((CHUNK_ELEMENTS / perChild) * 2)));
+        for (let child: Node | null = parent.firstChild; child; ) {
+          units.push({ node: child, sized: false, count });
+          for (let i = 0; i < count && child; i++) child = child.nextSibling;
+        }
+      }
+    }
+    for (let i = units.length - 1; i >= 0; i--) this.units.push(units[i]!);
+  }
+
+  /** Queries a run of siblings (a fallback walk without XPath). */
+  private queryRun(first: Node, count: number): void {
+    const query = this.query ? candidateQuery(first.ownerDocument ?? document, count) : null;
+    if (!query) {
+      for (let node: Node | null = first, i = 0; node && i < count; node = node.nextSibling, i++) this.process({ node, sized: false });
+      return;
+    }
+    const start = performance.now();
+    this.snapshot = query.evaluate(first, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    this.index = 0;
+    this.cautious = performance.now() - start > SLOW_QUERY_MS;
+  }
+
   private visit(node: Text): void {
-    const mentions = mentionsInText(node, this.selector);
-    if (mentions) this.onFound(node, mentions);
+    if (this.onTooLong && node.length > LONG_TEXT) return this.onTooLong(node);
+    if (node.length < MIN_MENTION_LENGTH || this.exclusions.excludes(node)) return;
+    const mentions = detectMentions(node.data);
+    if (mentions.length > 0) this.onFound(node, mentions);
   }
 }
 

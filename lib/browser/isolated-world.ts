@@ -23,7 +23,7 @@ export interface RegisteredMention {
   readonly engine: DetectedEngineId;
   /** The mention's characters as written on the page, e.g. `TRT-LLM`. */
   readonly text: string;
-  /** A live range over exactly the mention's characters. Read it; do not modify it. */
+  /** A live range over exactly the mention's characters (made on first access for marks not painted). Read it; do not modify it. */
   readonly range: Range;
 }
 

@@ -186,13 +186,168 @@ ${parts.join('\n')}
   return { html, comments: options.comments };
 }
 
-/** The benchmark's three pages. */
-export function benchPages(): Record<'big' | 'normal' | 'none', GeneratedPage> {
+/** The names of the benchmark's page shapes. */
+export type BenchPageName = 'big' | 'normal' | 'none' | 'prose' | 'code';
+
+/** The benchmark's page shapes. */
+export function benchPages(): Record<BenchPageName, GeneratedPage> {
   return {
     big: issuePage({ comments: 2000, mentionRate: 0.3, seed: 1, title: 'vLLM vs TensorRT-LLM throughput regression megathread' }),
     normal: issuePage({ comments: 40, mentionRate: 0.3, seed: 2, title: 'vLLM is slower than TensorRT-LLM at batch size 1' }),
     none: issuePage({ comments: 40, mentionRate: 0, seed: 3, title: 'Scheduler preempts requests when the KV cache is full', repo: 'acme/inference-server' }),
+    prose: prosePage({ comments: 3000, seed: 4 }),
+    code: codeViewPage({ lines: 6000, seed: 5 }),
   };
+}
+
+// --- long prose, sparse mentions ----------------------------------------------------
+
+/** Plain sentences for the prose page: long, varied, no engine named. */
+const LONG_PROSE = [
+  'I spent the afternoon going through the scheduler logs and the pattern is always the same: the queue grows, the cache fills, and then a handful of long requests are preempted and recomputed from scratch.',
+  'What surprised me is that the regression only shows up with more than sixty-four concurrent sequences; below that the numbers are within noise of the previous release.',
+  'For reference, the machine has eight GPUs connected with NVLink, two sockets, and plenty of host memory, so swapping should not be the bottleneck here.',
+  'Could we add a metric for the number of preemptions per minute? It would make this kind of report much easier to read without attaching a debugger.',
+  'I tried lowering the maximum number of batched tokens as suggested in the documentation, which helps a little but costs about a tenth of the throughput.',
+  'The tokenizer is not the problem either: profiling shows it at under two percent of the wall time, even with the largest prompts in the data set.',
+  'Let me know if a smaller reproduction would help; I can strip the proprietary parts of the prompt set and share the rest in a gist.',
+  'We rolled back to the previous image in production for now, and the latency percentiles went back to what we had last month.',
+  'As a side note, the warm-up phase takes noticeably longer since the last update, which matters for us because we scale to zero at night.',
+  'Happy to test a patch on our cluster, we can run the full benchmark suite overnight and post the numbers tomorrow morning.',
+];
+
+/** One sentence that names an engine (the prose page has one every third comment). */
+const PROSE_MENTION = [
+  'We compared this against vLLM on the same hardware and saw the same shape of curve.',
+  'With TensorRT-LLM the preemptions do not happen, but the engine build takes a while.',
+  'Is this expected for TRT-LLM as well, or only for the paged attention path?',
+];
+
+const PROSE_CODE = [
+  'python -m serve.bench --model llama-3-8b --concurrency 128\n# also tried: vllm serve --max-num-seqs 64',
+  'export CUDA_VISIBLE_DEVICES=0,1,2,3\ntorchrun --nproc-per-node 4 bench.py --backend tensorrt_llm',
+];
+
+/** One prose-heavy comment: a lighter wrapper than {@link commentHtml}, several paragraphs and a list. */
+function proseCommentHtml(next: () => number, index: number): string {
+  const user = USERS[index % USERS.length]!;
+  const pick = <T>(pool: readonly T[]) => pool[Math.floor(next() * pool.length)]!;
+  const paragraphs: string[] = [];
+  const count = 2 + Math.floor(next() * 2);
+  for (let p = 0; p < count; p++) paragraphs.push(`<p dir="auto">${escapeHtml(pick(LONG_PROSE))}</p>`);
+  // Sparse mentions: one sentence in every third comment, at a varying place.
+  if (index % 3 === 0) paragraphs.splice(Math.floor(next() * paragraphs.length), 0, `<p dir="auto">${escapeHtml(pick(PROSE_MENTION))}</p>`);
+  const items = [0, 1, 2].map(() => `<li>${escapeHtml(pick(LONG_PROSE).split(',')[0]!)}</li>`);
+  paragraphs.push(`<ul dir="auto">${items.join('')}</ul>`);
+  if (index % 5 === 0) {
+    paragraphs.push(`<div class="highlight highlight-source-shell notranslate"><pre>${escapeHtml(pick(PROSE_CODE))}</pre></div>`);
+  }
+  return `<div class="js-timeline-item TimelineItem" id="issuecomment-${200000 + index}"><a class="TimelineItem-avatar" href="/${user}"><img src="data:," width="40" height="40" alt="@${user}"></a><div class="timeline-comment comment"><div class="timeline-comment-header"><strong><a class="author" href="/${user}">${user}</a></strong> commented <relative-time datetime="2024-05-1${index % 10}T12:00:00Z">May ${1 + (index % 28)}, 2024</relative-time></div><div class="comment-body markdown-body js-comment-body">${paragraphs.join('')}</div></div></div>`;
+}
+
+/**
+ * Long prose with sparse mentions: 3,000 comments of several paragraphs and a
+ * list each, a mention in every third comment and a code block in every fifth
+ * (about 3.3 MB). Most of the page is text without a mention, the case where
+ * reading the text should cost close to the floor.
+ */
+export function prosePage(options: { comments: number; seed: number }): GeneratedPage {
+  const next = rng(options.seed);
+  const parts: string[] = [];
+  for (let i = 0; i < options.comments; i++) parts.push(proseCommentHtml(next, i));
+  return { html: pageShell('Scheduler preemptions under high concurrency', 'acme/inference-server', parts.join('\n')), comments: options.comments };
+}
+
+// --- GitHub's React file view: mentions only in code ---------------------------------
+
+const CODE_LINES = [
+  'from vllm import LLM, SamplingParams',
+  'import tensorrt_llm',
+  'from vllm.engine.arg_utils import AsyncEngineArgs',
+  'def build_engine(config):',
+  '    """Build the serving engine for the given configuration."""',
+  '    params = SamplingParams(temperature=0.8, top_p=0.95)',
+  '    if config.backend == "vllm":',
+  '        return LLM(model=config.model, tensor_parallel_size=config.tp)',
+  '    runner = tensorrt_llm.runtime.ModelRunner.from_dir(config.engine_dir)',
+  '    return runner',
+  '',
+  'class Scheduler:',
+  '    def __init__(self, max_batch: int = 256) -> None:',
+  '        self.queue: list[Request] = []',
+  '        self.max_batch = max_batch',
+  '    # trtllm and vLLM differ in how they batch prefill and decode',
+  '    def step(self) -> None:',
+  '        batch = self.queue[: self.max_batch]',
+  '        for request in batch:',
+  '            request.advance()',
+];
+
+/** Python tokens wrapped the way GitHub's highlighter wraps them (keywords, strings, comments). */
+function highlightedLine(line: string): string {
+  const escaped = escapeHtml(line);
+  if (/^\s*#/.test(line)) return `<span class="pl-c">${escaped}</span>`;
+  return escaped
+    .replace(/\b(from|import|def|class|return|if|for|in|self|None)\b/g, '<span class="pl-k">$1</span>')
+    .replace(/(&quot;[^&]*&quot;)/g, '<span class="pl-s">$1</span>');
+}
+
+/**
+ * A file in GitHub's React code view: line numbers, one `react-file-line` per
+ * line, the hidden textarea GitHub keeps the raw file in, and the embedded JSON
+ * payload. Mentions appear only in code (excluded by default), so there is
+ * nothing to mark: what matters is that reading this page costs little.
+ */
+export function codeViewPage(options: { lines: number; seed: number }): GeneratedPage {
+  const next = rng(options.seed);
+  const raw: string[] = [];
+  for (let i = 0; i < options.lines; i++) raw.push(CODE_LINES[(i + Math.floor(next() * 3)) % CODE_LINES.length]!);
+  const numbers = raw.map((_, i) => `<div data-line-number="${i + 1}" class="react-line-number react-code-text">${i + 1}</div>`);
+  const lines = raw.map(
+    (line, i) =>
+      `<div class="react-code-text react-code-line-contents-no-virtualization react-file-line html-div" id="LC${i + 1}" data-line-number="${i + 1}">${highlightedLine(line)}</div>`,
+  );
+  const payload = JSON.stringify({ payload: { blob: { rawLines: raw }, path: 'serving/engine.py' } }).replace(/</g, '\\u003c');
+  const body = `<div class="react-code-view"><div class="react-blob-header"><a href="/acme/serving">acme / serving</a> / serving / engine.py</div>
+<div class="react-code-file-contents" role="presentation"><div class="react-line-numbers">${numbers.join('')}</div><div class="react-code-lines">${lines.join('')}</div></div>
+<textarea id="read-only-cursor-text-area" aria-label="file content" readonly hidden>${escapeHtml(raw.join('\n'))}</textarea>
+<script type="application/json" data-target="react-app.embeddedData">${payload}</script></div>`;
+  return { html: pageShell('serving/engine.py at main · acme/serving', 'acme/serving', body), comments: 0 };
+}
+
+/** The document around generated content: GitHub-like head, header and footer naming no engine. */
+function pageShell(title: string, repo: string, content: string): string {
+  return `<!DOCTYPE html>
+<html lang="en" data-color-mode="auto">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)} · ${escapeHtml(repo)} · GitHub</title>
+<style>
+  body { font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; margin: 0; color: #1f2328; }
+  main { max-width: 1012px; margin: 0 auto; padding: 0 16px; }
+  .TimelineItem { display: flex; padding: 16px 0; }
+  .timeline-comment { border: 1px solid #d0d7de; border-radius: 6px; flex: 1; }
+  .timeline-comment-header { background: #f6f8fa; padding: 0 16px; }
+  .comment-body { padding: 16px; }
+  .react-code-file-contents { display: flex; font: 12px/20px ui-monospace, monospace; }
+  .react-code-lines { white-space: pre; }
+  [hidden] { display: none !important; }
+  pre { background: #f6f8fa; padding: 16px; overflow: auto; }
+</style>
+</head>
+<body class="logged-in env-production page-responsive">
+<header class="AppHeader"><div class="AppHeader-globalBar"><a href="/${escapeHtml(repo)}">${escapeHtml(repo.replace('/', ' / '))}</a></div></header>
+<div class="application-main">
+  <main id="js-repo-pjax-container">
+    <h1 class="gh-header-title"><bdi class="js-issue-title markdown-title">${escapeHtml(title)}</bdi></h1>
+    <div id="discussion_bucket" class="js-discussion">
+${content}
+    </div>
+  </main>
+</div>
+<footer class="footer pt-8 pb-6 f6 color-fg-muted p-responsive" role="contentinfo"><p>© 2024 GitHub, Inc.</p></footer>
+</body>
+</html>`;
 }
 
 /** What {@link appendComments} needs from Node: the sentence pools and the mention pattern. */
@@ -241,4 +396,25 @@ export function buildComments(
     fragment.append(item);
   }
   return { fragment, mentions };
+}
+
+// --- hostile input -------------------------------------------------------------------
+
+/**
+ * The normal page plus one comment holding 13,000 mentions (130 paragraphs of
+ * 100): what a hostile page or one pasted log can do. Every later DOM change
+ * makes Chromium rebuild the marker of every painted range.
+ */
+export function denseCommentPage(): GeneratedPage {
+  const base = issuePage({ comments: 40, mentionRate: 0.3, seed: 2, title: 'vLLM is slower than TensorRT-LLM at batch size 1' });
+  const forms = ['vLLM', 'TensorRT-LLM', 'vllm', 'TRT-LLM'];
+  const paragraphs: string[] = [];
+  for (let p = 0; p < 130; p++) {
+    const words: string[] = [];
+    for (let i = 0; i < 100; i++) words.push(`${forms[(p + i) % forms.length]} run ${i}`);
+    paragraphs.push(`<p dir="auto">${words.join(', ')}.</p>`);
+  }
+  const comment = `<div class="js-timeline-item TimelineItem" id="issuecomment-dense"><div class="timeline-comment comment"><div class="comment-body markdown-body js-comment-body">${paragraphs.join('\n')}</div></div></div>`;
+  const marker = '\n      </div>\n      <div id="partial-new-comment-form-actions">';
+  return { html: base.html.replace(marker, `\n${comment}${marker}`), comments: 41 };
 }

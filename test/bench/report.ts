@@ -39,13 +39,18 @@ export interface BenchResults {
     loadAverage: { before: number; after: number };
     runs: Record<string, number>;
   };
-  initialMarking: Partial<Record<'big' | 'normal' | 'none', PageResult>>;
+  initialMarking: Partial<Record<'big' | 'prose' | 'code' | 'normal' | 'none', PageResult>>;
   upkeep: Record<string, { frameMsWith: number; frameMsWithout: number }>;
+  hostile: {
+    dense: { busyMsMedian: number; mentionsRegistered: number; rangesInHighlights: number; longestTaskCpuMs: number };
+    append: { seconds: number; extraCpuMs: number; extraCpuPercentOfCore: number; ownBusyMs: number; mentionsRegistered: number };
+    storm: { mutations: number; extraCpuMs: number; extraCpuPercentOfCore: number; ownBusyMs: number; cpuMsWithout: number };
+  };
   appendLatency: { comments: number; samples: number; p50Ms: number; p95Ms: number; maxMs: number; everyMentionRegistered: boolean };
   memory: Record<
-    'afterBigPage' | 'after20SoftNavigations',
+    'afterBigPage' | 'normalPage' | 'after20SoftNavigations',
     { jsHeapKiB: number; blinkHeapKiB: number; mentionsRegistered: number; rangesInHighlights: number; staleRanges: number }
-  >;
+  > & { softNavigationGrowthKiB: number };
   size: { jsBytes: number; jsGzipBytes: number; cssBytes: number; cssGzipBytes: number; alwaysLoadedGzipBytes: number };
   targets: Record<string, boolean>;
 }
@@ -57,16 +62,16 @@ export function summary(r: BenchResults): string {
     '# Mentions content script: benchmark results',
     '',
     `${r.date.slice(0, 16).replace('T', ' ')} UTC · ${env.browser} · ${env.cpu} · Node ${env.node} · load average ${env.loadAverage.before} → ${env.loadAverage.after}.`,
-    `Medians of ${env.runs.big}/${env.runs.normal}/${env.runs.none} runs (big/normal/none); every contender measured on the same pages in the same run. How each number is measured: test/bench/README.md.`,
+    `Medians of ${env.runs.big}/${env.runs.prose}/${env.runs.code}/${env.runs.normal}/${env.runs.none} runs (big/prose/code/normal/none); every contender measured on the same pages in the same run. How each number is measured: test/bench/README.md.`,
     '',
     '## Marking a freshly loaded page',
     '',
-    '| page | HTML | mentions | Engine Lens JS | mark.js | textContent floor | mark.js ÷ Engine Lens | Engine Lens ÷ floor |',
+    '| page | HTML | mentions (painted) | Engine Lens JS | mark.js | textContent floor | mark.js ÷ Engine Lens | Engine Lens ÷ floor |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const [name, p] of Object.entries(r.initialMarking)) {
     lines.push(
-      `| ${name} | ${(p.page.bytes / 1e6).toFixed(2)} MB, ${p.page.comments} comments | ${p.engineLens.mentions} (mark.js: ${p.markjs.marks}) | ${p.engineLens.busyMsMedian} ms | ${p.markjs.msMedian} ms | ${p.floor.msMedian} ms | **${p.markjsOverEngineLens}×** | ${p.engineLensOverFloor}× |`,
+      `| ${name} | ${(p.page.bytes / 1e6).toFixed(2)} MB, ${p.page.comments} comments | ${p.engineLens.mentions} (${p.engineLens.rangesInHighlights}; mark.js: ${p.markjs.marks}) | ${p.engineLens.busyMsMedian} ms | ${p.markjs.msMedian} ms | ${p.floor.msMedian} ms | **${p.markjsOverEngineLens}×** | ${p.engineLensOverFloor}× |`,
     );
   }
   lines.push(
@@ -93,10 +98,17 @@ export function summary(r: BenchResults): string {
     `- ${a.comments} comments appended at once → all their mentions registered and painted: p50 ${a.p50Ms} ms, **p95 ${a.p95Ms} ms**, max ${a.maxMs} ms (${a.samples} batches; counts correct: ${a.everyMentionRegistered ? 'yes' : 'NO'}).`,
   );
   const m = r.memory;
+  const h = r.hostile;
   lines.push(
-    `- Retained after marking the big page: JS heap +${m.afterBigPage.jsHeapKiB} KiB, Blink heap +${m.afterBigPage.blinkHeapKiB} KiB (${m.afterBigPage.mentionsRegistered} mentions).`,
-    `- Retained after 20 soft navigations: JS heap +${m.after20SoftNavigations.jsHeapKiB} KiB, Blink heap +${m.after20SoftNavigations.blinkHeapKiB} KiB (${m.after20SoftNavigations.mentionsRegistered} mentions registered = ${m.after20SoftNavigations.rangesInHighlights} ranges, ${m.after20SoftNavigations.staleRanges} stale).`,
+    `- Retained after marking the big page: JS heap +${m.afterBigPage.jsHeapKiB} KiB, Blink heap +${m.afterBigPage.blinkHeapKiB} KiB (${m.afterBigPage.mentionsRegistered} mentions, ${m.afterBigPage.rangesInHighlights} painted).`,
+    `- Retained on the normal page: JS +${m.normalPage.jsHeapKiB} KiB, Blink +${m.normalPage.blinkHeapKiB} KiB; after 20 soft navigations: JS +${m.after20SoftNavigations.jsHeapKiB} KiB, Blink +${m.after20SoftNavigations.blinkHeapKiB} KiB (${m.after20SoftNavigations.mentionsRegistered} mentions registered, ${m.after20SoftNavigations.rangesInHighlights} ranges painted, ${m.after20SoftNavigations.staleRanges} stale): growth ${m.softNavigationGrowthKiB} KiB.`,
     `- Always-loaded content script: ${(r.size.jsGzipBytes / 1024).toFixed(1)} KB JS + ${(r.size.cssGzipBytes / 1024).toFixed(1)} KB CSS, gzipped.`,
+    '',
+    '## Hostile input',
+    '',
+    `- 13,000 mentions in one comment (plus the normal page): ${h.dense.mentionsRegistered} registered in ${h.dense.busyMsMedian} ms of JS, ${h.dense.rangesInHighlights} painted (at most 50 per text node, 600 around the viewport past 1,000); longest task ${h.dense.longestTaskCpuMs} ms CPU.`,
+    `- A hidden 8 MB text node appended to every 10 ms for ${h.append.seconds} s: +${h.append.extraCpuMs} ms of main-thread CPU with Engine Lens (${h.append.extraCpuPercentOfCore} % of a core), ${h.append.ownBusyMs} ms of it in the script's own callbacks; ${h.append.mentionsRegistered} mentions registered at the end.`,
+    `- ${h.storm.mutations} text mutations in 10 s: +${h.storm.extraCpuMs} ms of main-thread CPU with Engine Lens (${h.storm.extraCpuPercentOfCore} % of a core; the page itself used ${h.storm.cpuMsWithout} ms), ${h.storm.ownBusyMs} ms in the script's own callbacks.`,
     '',
     '## Targets',
     '',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../lib/bundled-dataset';
 import { MENTIONS_COMPARISON_ID } from '../../lib/comparisons';
-import { DETECTED_ENGINES, detectMentions, engineOf, mentionPattern, type DetectedEngineId } from '../../lib/detect';
+import { DETECTED_ENGINES, detectMentions, detectMentionsBetween, engineOf, mentionPattern, type DetectedEngineId } from '../../lib/detect';
 
 /** [input, expected mentions as [engine, text, start]] — start pins the exact offsets. */
 type Case = [input: string, expected: Array<[DetectedEngineId, string, number]>];
@@ -16,7 +16,6 @@ const cases: Record<string, Case[]> = {
     ['VLLM', [[V, 'VLLM', 0]]],
     ['We serve with vLLM today.', [[V, 'vLLM', 14]]],
     ['pip install vllm', [[V, 'vllm', 12]]],
-    ['VLLM_USE_V1=1', [[V, 'VLLM', 0]]], // underscore is neither letter nor digit
   ],
   'vLLM: other casings are not vLLM': [
     ['Vllm', []],
@@ -74,7 +73,6 @@ const cases: Record<string, Case[]> = {
     ['TrtLlm', [[T, 'TrtLlm', 0]]],
     ['TRT\u2011LLM', [[T, 'TRT\u2011LLM', 0]]],
     ['trtllm-build --checkpoint_dir', [[T, 'trtllm', 0]]],
-    ['trtllm_serve', [[T, 'trtllm', 0]]],
   ],
   'TensorRT-LLM: near misses': [
     ['TensorRT', []],
@@ -82,7 +80,6 @@ const cases: Record<string, Case[]> = {
     ['TRT', []],
     ['TRT engine', []],
     ['TensorRT--LLM', []], // two separators
-    ['TensorRTLLM', []], // the long form needs a separator
     ['TensorRT\tLLM', []], // a tab is not a space the issue lists
     ['TensorRT\u2013LLM', []], // en dash is not a hyphen
     ['TRT LLM', []], // the short form takes a hyphen or nothing
@@ -91,12 +88,73 @@ const cases: Record<string, Case[]> = {
     ['xTRT-LLM', []],
     ['trtllm2', []],
     ['NVTensorRT-LLM', []],
+    ['TensorRT-lLM', []], // the LLM part is written LLM, llm or Llm
+    ['trt-LlM', []],
+  ],
+  'TensorRT-LLM: no separator (real authors write it)': [
+    ['TensorRTLLM', [[T, 'TensorRTLLM', 0]]],
+    ['tensorrtllm', [[T, 'tensorrtllm', 0]]],
+    ['Built with TensorRTLLM 0.9.', [[T, 'TensorRTLLM', 11]]],
+    ['TensorRTLLMs', []],
+  ],
+  'URLs, host names and e-mail addresses shown as text are not mentions': [
+    ['see https://docs.vllm.ai/en/stable/', []],
+    ['see https://docs.vllm.ai/en/stable/ for vLLM', [[V, 'vLLM', 40]]],
+    ['join chat.vllm.ai', []],
+    ['join chat.vllm.ai.', []],
+    ['(docs.vllm.ai)', []],
+    ['vllm.ai', []],
+    ['VLLM.AI', []],
+    ['write to team@vllm.example', []],
+    ['mail vllm-team@example.com today', []],
+    ['registry.example.com/org/trtllm-runtime:1.0', []],
+    ['docker pull nvcr.io/nvidia/tritonserver:24.05-trtllm-python-py3', []],
+    ['github.com/NVIDIA/TensorRT-LLM', []],
+    ['http://localhost:8000/v1/vllm', []],
+    ['<https://github.com/vllm-project/vllm>', []],
+    ['"https://vllm.ai"', []],
+    ['file:///opt/vllm/README.md', []],
+    ['vLLM (https://vllm.ai) and TRT-LLM', [[V, 'vLLM', 0], [T, 'TRT-LLM', 27]]],
+  ],
+  'dots, at signs and colons that are not addresses keep the mention': [
+    ['We use vLLM.', [[V, 'vLLM', 7]]],
+    ['vLLM... then TRT-LLM.', [[V, 'vLLM', 0], [T, 'TRT-LLM', 13]]],
+    ['We switched to vLLM.It is faster', [[V, 'vLLM', 15]]],
+    ['import tensorrt_llm.builder', [[T, 'tensorrt_llm', 7]]],
+    ['from vllm.engine import LLMEngine', [[V, 'vllm', 5]]],
+    ['vllm.LLM(model)', [[V, 'vllm', 0]]],
+    ['vllm.py', [[V, 'vllm', 0]]],
+    ['cc @vllm.', [[V, 'vllm', 4]]],
+    ['vLLM: fast', [[V, 'vLLM', 0]]],
+    ['Note:vLLM', [[V, 'vLLM', 5]]],
+    ['vLLM@HEAD', [[V, 'vLLM', 0]]],
+    ['12:30 vLLM', [[V, 'vLLM', 6]]],
+  ],
+  'names glued into a longer identifier with underscores are not mentions': [
+    ['VLLM_USE_V1=1', []],
+    ['export VLLM_ATTENTION_BACKEND=FLASHINFER', []],
+    ['enable_vllm_path', []],
+    ['load_tensorrt_llm_plugin', []],
+    ['tensorrt_llm_plugin', []],
+    ['__init__ of VLLM__CONFIG', []],
+    ['The environment variable prefix VLLM_ is reserved.', [[V, 'VLLM', 32]]], // the underscore joins nothing
+    ['trtllm_serve', []],
+    ['tensorrt_llm', [[T, 'tensorrt_llm', 0]]], // the package's own name
+    ['pip install tensorrt_llm', [[T, 'tensorrt_llm', 12]]],
+  ],
+  'hyphen compounds, possessives and slash lists stay mentions': [
+    ['vllm-project', [[V, 'vllm', 0]]],
+    ['trtllm-serve', [[T, 'trtllm', 0]]],
+    ["TensorRT-LLM's builder", [[T, 'TensorRT-LLM', 0]]],
+    ['vLLM\u2019s scheduler', [[V, 'vLLM', 0]]],
+    ['vLLM/TRT-LLM/SGLang', [[V, 'vLLM', 0], [T, 'TRT-LLM', 5]]],
+    ['vllm-project/vllm', [[V, 'vllm', 0], [V, 'vllm', 13]]],
   ],
   'both engines and mixed boundaries': [
     ['vLLM/TensorRT-LLM', [[V, 'vLLM', 0], [T, 'TensorRT-LLM', 5]]],
     ['vLLM vs. TRT-LLM vs. SGLang', [[V, 'vLLM', 0], [T, 'TRT-LLM', 9]]],
     ['TensorRT-LLM-vLLM', [[T, 'TensorRT-LLM', 0], [V, 'vLLM', 13]]],
-    ['[vllm](https://github.com/vllm-project/vllm)', [[V, 'vllm', 1], [V, 'vllm', 26], [V, 'vllm', 39]]],
+    ['[vllm](https://github.com/vllm-project/vllm)', [[V, 'vllm', 1]]], // the link text counts, its URL does not
     ['TensorRT-LLM: faster than vLLM?', [[T, 'TensorRT-LLM', 0], [V, 'vLLM', 26]]],
     ['line one vLLM\nline two trtllm', [[V, 'vLLM', 9], [T, 'trtllm', 23]]],
   ],
@@ -154,5 +212,50 @@ describe('detected engines and the dataset', () => {
     const comparison = dataset.comparisons.find((c) => c.id === MENTIONS_COMPARISON_ID);
     expect(comparison?.engines).toEqual([...DETECTED_ENGINES]);
     for (const id of DETECTED_ENGINES) expect(dataset.engines.map((e) => e.id)).toContain(id);
+  });
+});
+
+describe('detectMentionsBetween', () => {
+  const text = [
+    'vLLM at the start, ',
+    'x'.repeat(700),
+    ' see https://docs.vllm.ai/en/stable/ and TRT-LLM, ',
+    'VLLM_USE_V1 ',
+    'y'.repeat(900),
+    ' then tensorrt_llm at the end',
+  ].join('');
+  const whole = detectMentions(text);
+
+  it('finds exactly what the whole text has, piece by piece, whatever the piece size', () => {
+    for (const piece of [1, 7, 50, 333, 1000, text.length]) {
+      const got = [];
+      for (let from = 0; from < text.length; from += piece) got.push(...detectMentionsBetween(text, from, from + piece));
+      expect(got).toEqual(whole);
+    }
+  });
+
+  it('re-reads only an appended tail', () => {
+    const old = text.slice(0, 800);
+    const from = Math.max(0, old.length - 400);
+    const kept = detectMentions(old).filter((m) => m.start < from);
+    expect([...kept, ...detectMentionsBetween(text, from)]).toEqual(whole);
+  });
+});
+
+describe('detectMentions agrees with MENTION_PATTERN_SOURCE (what mark.js and the floor run)', () => {
+  it('on random text made of the pieces that matter', () => {
+    const pieces = ['vLLM', 'vllm', 'VLLM', 'Vllm', 'TensorRT', 'tensorrt', 'TRT', 'trt', '-', '\u2011', '_', '__', ' ', 'LLM', 'llm', 'Llm', 'lLM',
+      'x', '2', 'é', '😀', '𝐀', '.', '/', '(', "'", 'LLM_', 'a_'];
+    let seed = 42;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const full = mentionPattern();
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      for (let i = 0, len = 1 + Math.floor(next() * 12); i < len; i++) text += pieces[Math.floor(next() * pieces.length)];
+      // No addresses in these pieces (no '@', ':', and '.' only next to non-hosts), so only the pattern decides.
+      const expected = [...text.matchAll(full)].map((m) => [m.index, m[0]]);
+      const got = detectMentions(text).map((m) => [m.start, m.text]);
+      expect(got, JSON.stringify(text)).toEqual(expected);
+    }
   });
 });

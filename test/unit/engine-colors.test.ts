@@ -35,7 +35,7 @@ const DARK_SURFACES = ['#0d1117', '#151b23', '#161b22', '#1f2630'];
 describe('engine colours', () => {
   it('the page underline uses exactly the defined line colours: vLLM solid, TensorRT-LLM dashed', () => {
     const rule = (engine: string) => {
-      const match = new RegExp(`::highlight\\(engine-lens-${engine}\\)\\s*{([^}]*)}`).exec(underline);
+      const match = new RegExp(`(?:^|\\s|:root)::highlight\\(engine-lens-${engine}\\)\\s*{([^}]*)}`).exec(underline);
       expect(match, engine).not.toBeNull();
       return match![1]!;
     };

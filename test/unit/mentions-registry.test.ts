@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { detectMentions, type DetectedEngineId } from '../../lib/detect';
-import { MentionRegistry } from '../../entrypoints/mentions.content/registry';
+import { MAX_ENTRIES_PER_NODE, MAX_MARKS_PER_NODE, MentionRegistry, PAINT_ALL_LIMIT, PAINT_WINDOW } from '../../entrypoints/mentions.content/registry';
 
 /** Records what would be painted, in place of CSS.highlights. */
 function fakeSink() {
@@ -119,5 +119,78 @@ describe('MentionRegistry', () => {
     expect(registry.size).toBe(0);
     expect(sink.painted.vllm.size).toBe(0);
     expect(sink.dispose).toHaveBeenCalled();
+  });
+
+  it('paints at most MAX_MARKS_PER_NODE marks of one text node, and still lists and counts the rest', () => {
+    const sink = fakeSink();
+    const registry = new MentionRegistry(document, sink);
+    const node = paragraph(Array.from({ length: 120 }, (_, i) => `vLLM ${i}`).join(', '));
+    registry.set(node, detectMentions(node.data));
+    registry.commit();
+    expect(registry.size).toBe(120);
+    expect(registry.list()).toHaveLength(120);
+    expect(sink.painted.vllm.size).toBe(MAX_MARKS_PER_NODE);
+    // A mention past the cap still has a range when a feature asks for it.
+    const last = registry.list()[119]!;
+    expect(last.range.toString()).toBe('vLLM');
+  });
+
+  it('keeps the mentions before an append (same ids) and replaces the rest', () => {
+    const sink = fakeSink();
+    const registry = new MentionRegistry(document, sink);
+    const node = paragraph('vLLM then TRT-LLM');
+    registry.set(node, detectMentions(node.data));
+    registry.commit();
+    const firstId = registry.list()[0]!.id;
+    node.appendData(' and vllm');
+    const from = 10; // re-read from here: TRT-LLM and what was appended
+    registry.set(node, detectMentions(node.data).filter((m) => m.start >= from), from);
+    registry.commit();
+    expect(registry.list().map((m) => m.text)).toEqual(['vLLM', 'TRT-LLM', 'vllm']);
+    expect(registry.list()[0]!.id).toBe(firstId);
+    expect(registry.size).toBe(3);
+    expect(sink.texts('vllm')).toEqual(['vLLM', 'vllm']);
+    expect(sink.texts('tensorrt-llm')).toEqual(['TRT-LLM']);
+  });
+
+  it('past PAINT_ALL_LIMIT marks, paints only a window of PAINT_WINDOW', () => {
+    const sink = fakeSink();
+    const registry = new MentionRegistry(document, sink);
+    const nodes = Array.from({ length: PAINT_ALL_LIMIT + 200 }, (_, i) => paragraph(`comment ${i}: vLLM`));
+    for (const node of nodes) registry.set(node, detectMentions(node.data));
+    registry.commit();
+    // The window moves after the next frame; here, move it now.
+    registry.updateWindow();
+    expect(registry.size).toBe(nodes.length);
+    expect(sink.painted.vllm.size).toBe(PAINT_WINDOW);
+    expect(registry.paintedMarks).toBe(PAINT_WINDOW);
+    registry.dispose();
+    expect(sink.painted.vllm.size).toBe(0);
+  });
+
+  it('keeps the mentions of a node past MAX_ENTRIES_PER_NODE compactly, and still lists them in order', () => {
+    const registry = new MentionRegistry(document, fakeSink());
+    const count = MAX_ENTRIES_PER_NODE + 250;
+    const node = paragraph(Array.from({ length: count }, (_, i) => (i % 2 ? `TRT-LLM ${i}` : `vLLM ${i}`)).join(', '));
+    const before = paragraph('before: vllm');
+    node.parentElement!.before(before.parentElement!);
+    registry.set(node, detectMentions(node.data));
+    registry.set(before, detectMentions(before.data));
+    const listed = registry.list();
+    expect(registry.size).toBe(count + 1);
+    expect(listed).toHaveLength(count + 1);
+    expect(listed[0]!.text).toBe('vllm');
+    expect(listed.at(-1)!.text).toBe('TRT-LLM');
+    expect(listed.at(-1)!.range.toString()).toBe('TRT-LLM');
+    expect(new Set(listed.map((m) => m.id)).size).toBe(count + 1);
+    expect(registry.has(listed.at(-1)!)).toBe(true);
+    // An append keeps the compact prefix and adds after it.
+    const length = node.length;
+    node.appendData(', last vllm');
+    registry.set(node, detectMentions(node.data).filter((m) => m.start >= length), length);
+    expect(registry.size).toBe(count + 2);
+    expect(registry.list().at(-1)!.text).toBe('vllm');
+    registry.remove(node);
+    expect(registry.size).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { excludedSelector, scanAll, TextScan } from '../../entrypoints/mentions.content/walker';
+import { excludedSelector, LONG_TEXT, scanAll, TextScan } from '../../entrypoints/mentions.content/walker';
 
 /** Builds the fixture with DOM calls (no HTML strings), then returns "engine:text" of every mention found. */
 function found(root: Node, includeCode = false): string[] {
@@ -92,5 +92,25 @@ describe('text walker', () => {
     expect(slices).toBeGreaterThan(3);
     expect(seen).toHaveLength(500);
     expect(new Set(seen).size).toBe(500);
+  });
+
+  it('reads a run of consecutive siblings, and nothing after it', () => {
+    const a = el('p', ['first vLLM']);
+    const b = el('p', ['second TRT-LLM']);
+    const c = el('p', ['third vllm']);
+    document.body.append(a, b, c);
+    const seen: string[] = [];
+    new TextScan(a, excludedSelector(), (node) => seen.push(node.data), 2).run();
+    expect(seen).toEqual(['first vLLM', 'second TRT-LLM']);
+  });
+
+  it('hands text nodes longer than LONG_TEXT to onTooLong instead of reading them', () => {
+    const long = document.createTextNode('vLLM '.repeat(LONG_TEXT / 4));
+    document.body.append(el('p', [long]), el('p', ['short vLLM']));
+    const seen: string[] = [];
+    const tooLong: Text[] = [];
+    new TextScan(document.body, excludedSelector(), (node) => seen.push(node.data), 1, (node) => tooLong.push(node)).run();
+    expect(seen).toEqual(['short vLLM']);
+    expect(tooLong).toEqual([long]);
   });
 });
