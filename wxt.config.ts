@@ -24,10 +24,15 @@ export default defineConfig({
       'Marks vLLM and TensorRT-LLM mentions on GitHub, docs and forums, and shows a sourced side-by-side comparison.',
     // scripting: the mentions content script is registered at run time (lib/sites.ts)
     // and the card UI is injected on first need. storage: the user's settings
-    // (entrypoints/background/settings-store.ts). The data itself lives in the
-    // worker's IndexedDB, which needs no permission.
-    permissions: ['scripting', 'storage'],
+    // (entrypoints/background/settings-store.ts). contextMenus: "Compare vLLM and
+    // TensorRT-LLM" on selected text. The data itself lives in the worker's
+    // IndexedDB, which needs no permission. README "Permissions" says why each.
+    permissions: ['scripting', 'storage', 'contextMenus'],
     host_permissions: [...DEFAULT_MATCH_PATTERNS],
+    // Asked for at the moment the user needs them (options page): a site they add,
+    // a feed's host, and notifications when they switch those on.
+    optional_permissions: ['notifications'],
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Engine Lens' },
     // The hover card from the keyboard (entrypoints/background/tabs.ts); users can change the key in the browser's shortcut settings.
     commands: {

@@ -6,8 +6,9 @@ import { selectCardData } from '@/lib/card-data';
 import { createRouter, type Handlers } from '@/lib/router';
 import { broadcastChange } from './broadcast';
 import { injectCardUi } from './card-ui';
-import { activeDataset, recentLog, resetToBundled } from './data';
-import { changeSettings, currentSettings } from './settings';
+import { activeDataset, recentLog, resetData, resetToBundled } from './data';
+import { changeSettings, currentSettings, pageConfigForSender } from './settings';
+import { storageUsage } from './storage-usage';
 import { openComparisonPage } from './tabs';
 
 const handlers: Handlers = {
@@ -33,6 +34,14 @@ const handlers: Handlers = {
   },
   'settings/get': async () => currentSettings(),
   'settings/update': async ({ patch }) => changeSettings(patch),
+  // The URL the browser reports for the sender's frame, never one the sender states.
+  'page/config': async (_request, { sender }) => pageConfigForSender(sender.tab ? sender.url : undefined),
+  'storage/usage': async () => storageUsage(),
+  'data/reset': async ({ deletePins }) => {
+    const reply = await resetData({ deletePins });
+    void broadcastChange(deletePins ? ['dataset', 'pins'] : ['dataset']);
+    return reply;
+  },
 };
 
 export function listenForMessages(): void {

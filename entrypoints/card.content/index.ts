@@ -11,7 +11,9 @@ export default defineContentScript({
   registration: 'runtime',
   // WXT would otherwise announce the script to the page with window.postMessage.
   noScriptStartedPostMessage: true,
-  main(ctx) {
-    startCardUi(ctx.signal);
+  // WXT's `ctx` is deliberately not used (see mentions.content/lifecycle.ts): the
+  // card UI lives exactly as long as the mentions script's run it attaches to.
+  main() {
+    startCardUi();
   },
 });

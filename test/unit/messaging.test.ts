@@ -29,6 +29,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'dataset/reset': async () => ({ datasetVersion: 'v1' }),
     'settings/get': async () => DEFAULT_SETTINGS,
     'settings/update': async () => DEFAULT_SETTINGS,
+    'page/config': async () => ({ enabled: true, includeCode: false, hoverDelayMs: 300, requireModifier: false, theme: 'auto' }),
+    'storage/usage': async () => ({ databaseBytes: 1, syncBytes: 2, syncQuotaBytes: 102400, localBytes: 3 }),
+    'data/reset': async () => ({ datasetVersion: 'v1', pinsDeleted: false }),
     ...overrides,
   };
 }
@@ -54,7 +57,7 @@ describe('the message table', () => {
     const privileged = Object.entries(Messages)
       .filter(([, spec]) => spec.privileged)
       .map(([type]) => type);
-    expect(privileged).toEqual(['dataset/reset', 'settings/get', 'settings/update']);
+    expect(privileged).toEqual(['dataset/reset', 'settings/get', 'settings/update', 'storage/usage', 'data/reset']);
   });
 });
 
