@@ -4,6 +4,7 @@
  * are already open), and the push that tells open pages and tabs to pick
  * them up.
  */
+import { patternsNoLongerNeeded } from '@/lib/options';
 import { pageConfigFor, type PageConfig } from '@/lib/page-config';
 import { mentionScriptSites } from '@/lib/sites';
 import type { Settings, SettingsPatch } from '@/lib/settings';
@@ -83,6 +84,9 @@ export function changeSettings(patch: SettingsPatch): Promise<Settings> {
   const run = changes.then(async () => {
     const before = await currentSettings();
     const settings = await updateSettings(patch);
+    // A site or feed removed: give back the host permission nothing needs any more (no prompt needed).
+    const unneeded = patternsNoLongerNeeded(before, settings);
+    if (unneeded.length > 0) await browser.permissions.remove({ origins: unneeded }).catch(() => false);
     await applySiteSettings(settings, { restyle: before.preferences.hover.underline !== settings.preferences.hover.underline });
     void broadcastChange(['settings']);
     return settings;

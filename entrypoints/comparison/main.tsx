@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ComparisonApp } from '@/components/comparison/ComparisonApp';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { onDataChanged } from '@/lib/browser/data-changed';
+import { followPageTheme } from '@/lib/browser/page-theme';
 import { send } from '@/lib/browser/send';
 import '@/components/comparison/comparison.css';
 
@@ -10,6 +11,8 @@ import '@/components/comparison/comparison.css';
 const loadDataset = () => send({ type: 'dataset/get' });
 const loadStatus = () => send({ type: 'status/get' });
 const comparisonId = new URLSearchParams(location.search).get('comparison') ?? undefined;
+
+followPageTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

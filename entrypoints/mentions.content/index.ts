@@ -15,10 +15,12 @@ export default defineContentScript({
   registration: 'runtime',
   // WXT would otherwise announce the script to the page with window.postMessage.
   noScriptStartedPostMessage: true,
-  // WXT's `ctx` is deliberately not used: it retires a copy when the document
-  // receives `<extension id>:mentions:wxt:content-script-started`, an event
-  // any page can dispatch. ./lifecycle.ts retires an old copy its own way.
-  main() {
+  // WXT's `ctx` retires a copy when the document receives
+  // `<extension id>:mentions:wxt:content-script-started`, an event any page can
+  // dispatch. It is not used: it is retired at once, which also removes its
+  // listener for that event. ./lifecycle.ts retires an old copy its own way.
+  main(ctx) {
+    ctx.abort();
     startMentionsOnce();
   },
 });

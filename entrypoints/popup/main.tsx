@@ -3,9 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { ComparisonApp } from '@/components/comparison/ComparisonApp';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { onDataChanged } from '@/lib/browser/data-changed';
+import { followPageTheme } from '@/lib/browser/page-theme';
 import { send } from '@/lib/browser/send';
 import { PageDigestSection } from './on-this-page';
+import { SitePauseControl } from './site-pause';
 import '@/components/comparison/comparison.css';
+import '@/components/popup/popup.css';
 
 const loadDataset = () => send({ type: 'dataset/get' });
 const loadStatus = () => send({ type: 'status/get' });
@@ -15,6 +18,13 @@ function openInTab() {
   window.close();
 }
 
+function openOptions() {
+  void browser.runtime.openOptionsPage();
+  window.close();
+}
+
+followPageTheme();
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary name="Engine Lens">
@@ -23,9 +33,15 @@ createRoot(document.getElementById('root')!).render(
         loadStatus={loadStatus}
         subscribe={onDataChanged}
         headerActions={
-          <button type="button" className="header-button" onClick={openInTab}>
-            Open in a tab
-          </button>
+          <div className="header-actions">
+            <SitePauseControl />
+            <button type="button" className="header-button" onClick={openOptions}>
+              Options
+            </button>
+            <button type="button" className="header-button" onClick={openInTab}>
+              Open in a tab
+            </button>
+          </div>
         }
       >
         <PageDigestSection />
