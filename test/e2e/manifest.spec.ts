@@ -62,3 +62,8 @@ test('the narrowest permissions: default sites required, anything else optional,
     for (const size of ['16', '32', '48', '128']) expect(fs.existsSync(path.join(dir, icons[size]!))).toBe(true);
   }
 });
+
+test('`npm start` opens the comparison at the id Chromium really gives the build', async ({ extensionId }) => {
+  const { extensionIdForPath } = await import('../../scripts/start.mjs');
+  expect(extensionIdForPath(EXTENSION_DIR)).toBe(extensionId);
+});
