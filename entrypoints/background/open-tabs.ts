@@ -65,7 +65,9 @@ async function syncTab(tabId: number, { underline, restyle }: OpenTabsSync): Pro
     await restyleTab(tabId, underline);
     return 'restyled';
   }
-  // CSS first, so the marks are drawn in the right style from the first frame.
+  // CSS first, so the marks are drawn in the right style from the first frame. A sheet this worker
+  // inserted before (the site switched off and on again) is taken out first, so they never pile up.
+  await browser.scripting.removeCSS({ target, files: mentionsCss(underline) }).catch(() => undefined);
   await browser.scripting.insertCSS({ target, files: mentionsCss(underline) });
   await browser.scripting.executeScript({ target, files: [MENTIONS_SCRIPT] });
   return 'injected';

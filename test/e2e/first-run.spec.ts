@@ -56,6 +56,26 @@ test.describe('first run', () => {
     }
   });
 
+  test('a tab opened while the extension was disabled is marked once it is enabled again', async ({ context, extensionId }) => {
+    const extensions = await context.newPage();
+    await extensions.goto('chrome://extensions');
+    type Management = { setEnabled(id: string, on: boolean): Promise<void> };
+    const setEnabled = (on: boolean) =>
+      extensions.evaluate(
+        ({ id, on }) => (globalThis as unknown as { chrome: { management: Management } }).chrome.management.setEnabled(id, on),
+        { id: extensionId, on },
+      );
+    await setEnabled(false);
+    await serveAt(context, ISSUE_URL, FIXTURE);
+    const page = await context.newPage();
+    await page.goto(ISSUE_URL);
+    await page.waitForTimeout(500);
+    expect(await markCounts(page)).toEqual({ vllm: 0, trt: 0 });
+    await setEnabled(true);
+    await expect.poll(() => markCounts(page)).toEqual(EXPECTED);
+    await hoverMention(page, 'vllm', 0);
+  });
+
   test('after an update, an open tab is marked by the new copy alone; the old one stood down', async () => {
     const browser = await launchWithoutExtension();
     try {
