@@ -67,3 +67,11 @@ test('`npm start` opens the comparison at the id Chromium really gives the build
   const { extensionIdForPath } = await import('../../scripts/start.mjs');
   expect(extensionIdForPath(EXTENSION_DIR)).toBe(extensionId);
 });
+
+test('the always-loaded mentions script stays small (≤ 15 KB gzipped) and bundles neither zod nor React', async () => {
+  const zlib = await import('node:zlib');
+  const code = fs.readFileSync(path.join(EXTENSION_DIR, 'content-scripts', 'mentions.js'));
+  expect(zlib.gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(15 * 1024);
+  const text = code.toString('utf8');
+  expect(text).not.toMatch(/ZodError|\$ZodType|react\.(transitional\.)?element|__reactFiber/);
+});
