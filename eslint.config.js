@@ -26,6 +26,11 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts (npm start).
+    files: ['lib/build/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     // Tests and the benchmark legitimately build fixture pages from strings.
     files: ['test/**/*.{ts,tsx}'],
     // Playwright fixtures call a parameter named `use`, which is not React's hook.

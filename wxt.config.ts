@@ -26,14 +26,15 @@ export default defineConfig({
     // and the card UI is injected on first need. storage: the user's settings
     // (entrypoints/background/settings-store.ts). alarms: the scheduled feed check
     // (entrypoints/background/feeds.ts; no install warning, and Firefox cannot
-    // grant it as an optional permission). The data itself lives in the
-    // worker's IndexedDB, which needs no permission.
-    permissions: ['scripting', 'storage', 'alarms'],
-    // Asked for at the moment the user turns them on: browser notifications of
-    // tracked changes, and (as optional host permissions) each feed's origin.
+    // grant it as an optional permission). contextMenus: "Compare vLLM and
+    // TensorRT-LLM" on selected text. The data itself lives in the worker's
+    // IndexedDB, which needs no permission. README "Permissions" says why each.
+    permissions: ['scripting', 'storage', 'alarms', 'contextMenus'],
+    host_permissions: [...DEFAULT_MATCH_PATTERNS],
+    // Asked for at the moment the user needs them (options page): a site they add,
+    // a feed's host, and notifications when they switch those on.
     optional_permissions: ['notifications'],
     optional_host_permissions: ['https://*/*'],
-    host_permissions: [...DEFAULT_MATCH_PATTERNS],
     action: { default_title: 'Engine Lens' },
     // The hover card draws the team's pick and note in this extension page,
     // framed inside the card, so the host page's scripts cannot read them

@@ -6,6 +6,8 @@
  * runs both over the same table so they cannot drift apart.
  */
 import type { CardTarget, ChangeKind, DataChanged, ReplyData, TabRequest } from './messaging';
+import type { PageConfig } from './page-config';
+import type { ThemeSetting } from './settings';
 
 type Json = Record<string, unknown>;
 
@@ -65,4 +67,26 @@ export function isLoadUiReply(data: unknown): data is ReplyData<'card/load-ui'> 
 /** The reply of `pins/open-import`. */
 export function isOpenImportReply(data: unknown): data is ReplyData<'pins/open-import'> {
   return isObject(data) && typeof data.opened === 'boolean';
+}
+
+const THEMES: ReadonlySet<unknown> = new Set<ThemeSetting>(['auto', 'light', 'dark']);
+/** lib/settings.ts HOVER_DELAY_MIN_MS / HOVER_DELAY_MAX_MS, repeated: importing them would bundle zod. */
+const HOVER_DELAY_MIN_MS = 0;
+const HOVER_DELAY_MAX_MS = 2000;
+
+/** The reply of `page/config` (lib/page-config.ts, strict: exactly these keys). */
+export function isPageConfigReply(data: unknown): data is PageConfig {
+  if (!isObject(data)) return false;
+  if (!hasExactKeys(data, ['enabled', 'includeCode', 'hoverDelayMs', 'requireModifier', 'theme'])) return false;
+  const { enabled, includeCode, hoverDelayMs, requireModifier, theme } = data;
+  return (
+    typeof enabled === 'boolean' &&
+    typeof includeCode === 'boolean' &&
+    typeof requireModifier === 'boolean' &&
+    typeof hoverDelayMs === 'number' &&
+    Number.isInteger(hoverDelayMs) &&
+    hoverDelayMs >= HOVER_DELAY_MIN_MS &&
+    hoverDelayMs <= HOVER_DELAY_MAX_MS &&
+    THEMES.has(theme)
+  );
 }

@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import { CardDataSchema, TeamPickViewSchema } from './card-data';
 import { ValidDatasetSchema } from './normalize';
+import { PageConfigSchema } from './page-config';
 import { PAGE_MENTION_LIST_LIMIT } from './page-digest';
 import { FeedsStatusSchema } from './feeds';
 import { ClashChoicesSchema, PinDraftSchema } from './pin-edit';
@@ -169,6 +170,38 @@ export const Messages = {
     request: request('pins/open-import', { payload: z.string().min(1).max(SHARE_PAYLOAD_MAX + 1) }),
     reply: z.object({ opened: z.boolean() }),
     privileged: false,
+  },
+  /**
+   * The sender's own page's part of the settings (lib/page-config.ts): for
+   * content scripts, which never get the whole settings. Decided from the
+   * sender's URL as the browser reports it, never from anything it sends.
+   */
+  'page/config': { request: request('page/config'), reply: PageConfigSchema, privileged: false },
+  /** How much the extension stores, for the options page (bytes; null where the browser cannot say). */
+  'storage/usage': {
+    request: request('storage/usage'),
+    reply: z
+      .object({
+        /** The extension's IndexedDB and other origin storage (navigator.storage.estimate). */
+        databaseBytes: z.number().nonnegative().nullable(),
+        /** storage.sync (the preferences) and its quota. */
+        syncBytes: z.number().nonnegative().nullable(),
+        syncQuotaBytes: z.number().nonnegative().nullable(),
+        /** storage.local (sites and feed URLs). */
+        localBytes: z.number().nonnegative().nullable(),
+      })
+      .strict(),
+    privileged: true,
+  },
+  /**
+   * "Reset data": the stored dataset goes back to the bundled one and the
+   * worker's log and feed state are cleared. Team pins are kept unless
+   * `deletePins`. Settings are not touched.
+   */
+  'data/reset': {
+    request: request('data/reset', { deletePins: z.boolean() }),
+    reply: z.object({ datasetVersion: z.string().min(1), pinsDeleted: z.boolean() }).strict(),
+    privileged: true,
   },
 } as const satisfies Record<string, MessageSpec>;
 

@@ -84,3 +84,67 @@ export function mentionScriptSites(
     excludeMatches: [...new Set(settings.pausedOrigins.map(originPattern))],
   };
 }
+
+/**
+ * Whether `url` is matched by a WebExtension match pattern of the forms this
+ * code base uses: `scheme://host/path`, where the scheme is `https`, `http`
+ * or `*` (both), the host is exact, `*.example.com` (the domain and its
+ * subdomains) or `*`, and `*` in the path matches anything. Pure, so the
+ * worker and the pages decide "does Engine Lens run here?" the same way the
+ * browser's registration does.
+ */
+export function patternMatches(pattern: string, url: string): boolean {
+  const parts = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  if (!parts) return false;
+  const [, scheme, host, path] = parts as unknown as [string, string, string, string];
+  const protocol = target.protocol.slice(0, -1);
+  if (scheme === '*' ? protocol !== 'https' && protocol !== 'http' : protocol !== scheme) return false;
+  const hostname = target.hostname.toLowerCase();
+  if (host !== '*') {
+    if (host.startsWith('*.')) {
+      const domain = host.slice(2).toLowerCase();
+      if (hostname !== domain && !hostname.endsWith(`.${domain}`)) return false;
+    } else if (hostname !== host.toLowerCase()) return false;
+  }
+  const glob = new RegExp(`^${path.split('*').map(escapeRegExp).join('.*')}$`);
+  return glob.test(`${target.pathname}${target.search}`);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether the mentions script runs on `url` for these sites (what the registration gives a new page). */
+export function sitesCover(sites: { matches: readonly string[]; excludeMatches: readonly string[] }, url: string): boolean {
+  return sites.matches.some((p) => patternMatches(p, url)) && !sites.excludeMatches.some((p) => patternMatches(p, url));
+}
+
+/** What the popup says about one page: whether Engine Lens marks it, and whether the user paused it. */
+export interface SiteState {
+  /** The page's https origin, or null for pages that have none (browser pages, files). */
+  origin: string | null;
+  /** Engine Lens marks this page now. */
+  running: boolean;
+  /** The user paused this origin ("Pause on this site"); it would run otherwise. */
+  paused: boolean;
+}
+
+/** The state of `url` under these settings; pure like {@link mentionScriptSites}. */
+export function siteStateOf(settings: SiteSettings, grantedOrigins: ReadonlySet<string>, url: string | undefined): SiteState {
+  let origin: string | null = null;
+  try {
+    const parsed = url ? new URL(url) : null;
+    if (parsed?.protocol === 'https:') origin = parsed.origin;
+  } catch {
+    origin = null;
+  }
+  if (!url || origin === null) return { origin, running: false, paused: false };
+  const sites = mentionScriptSites(settings, grantedOrigins);
+  const running = sitesCover(sites, url);
+  const paused = !running && settings.pausedOrigins.includes(origin) && sitesCover({ ...sites, excludeMatches: [] }, url);
+  return { origin, running, paused };
+}

@@ -47,3 +47,13 @@ export function detectTheme(root: ThemeRoot, prefersDark: boolean): Theme {
   if (plain === 'light' || plain === 'dark') return plain;
   return prefersDark ? 'dark' : 'light';
 }
+
+/** The card's theme for the user's setting: `auto` is the page's theme ({@link detectTheme}). */
+export function resolveCardTheme(setting: 'auto' | Theme, root: ThemeRoot, prefersDark: boolean): Theme {
+  return setting === 'auto' ? detectTheme(root, prefersDark) : setting;
+}
+
+/** An extension page's theme for the user's setting: `auto` is the system's. */
+export function resolvePageTheme(setting: 'auto' | Theme, prefersDark: boolean): Theme {
+  return setting === 'auto' ? (prefersDark ? 'dark' : 'light') : setting;
+}

@@ -5,6 +5,7 @@
  * settings enable (./settings.ts), on every start and after every change.
  */
 import { browser, type Browser } from 'wxt/browser';
+import type { UnderlineStyle } from '@/lib/settings';
 
 /** The id of our one dynamic content script registration. */
 export const MENTIONS_SCRIPT_ID = 'engine-lens-mentions';
@@ -19,26 +20,46 @@ export const MENTIONS_SCRIPT_FILES = {
   css: ['content-scripts/mentions.css'],
 } as const;
 
+/**
+ * The line style of the marks, one file per underline setting
+ * (assets/public/underline/), injected after the mentions CSS whose line
+ * styles it overrides. Changed in open tabs without a reload (./open-tabs.ts).
+ */
+export const UNDERLINE_FILES: Readonly<Record<UnderlineStyle, string>> = {
+  dotted: 'underline/dotted.css',
+  solid: 'underline/solid.css',
+  none: 'underline/none.css',
+};
+
+/** Every stylesheet of the mentions script for an underline style, in injection order. */
+export const mentionsCss = (underline: UnderlineStyle): string[] => [...MENTIONS_SCRIPT_FILES.css, UNDERLINE_FILES[underline]];
+
 /** The part of `browser.scripting` this module uses (a parameter so tests can pass a fake). */
 export type ScriptingApi = Pick<
   typeof browser.scripting,
   'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts'
 >;
 
-/** Where the script runs: match patterns, and patterns excluded from them (paused sites). */
+/** Where the script runs: match patterns, and patterns excluded from them (paused sites); and how marks are drawn. */
 export interface ScriptSites {
   matches: readonly string[];
   excludeMatches?: readonly string[];
+  /** Default: the default setting, dotted. */
+  underline?: UnderlineStyle;
 }
 
 /** The registration for the given sites. */
-export function mentionScriptRegistration({ matches, excludeMatches = [] }: ScriptSites): Browser.scripting.RegisteredContentScript {
+export function mentionScriptRegistration({
+  matches,
+  excludeMatches = [],
+  underline = 'dotted',
+}: ScriptSites): Browser.scripting.RegisteredContentScript {
   return {
     id: MENTIONS_SCRIPT_ID,
     matches: [...matches],
     ...(excludeMatches.length > 0 ? { excludeMatches: [...excludeMatches] } : {}),
     js: [...MENTIONS_SCRIPT_FILES.js],
-    css: [...MENTIONS_SCRIPT_FILES.css],
+    css: mentionsCss(underline),
     runAt: 'document_idle',
     allFrames: false,
     persistAcrossSessions: true,

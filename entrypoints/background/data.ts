@@ -6,7 +6,7 @@
 import { bundledDataset } from '@/lib/bundled-dataset';
 import { openEngineLensDB, type EngineLensDatabase } from './db';
 import { installBundledDataset, loadActiveDataset, storeDataset, type ActiveDataset } from './dataset-store';
-import { readLog } from './log-store';
+import { appendLog, readLog } from './log-store';
 
 let dbPromise: Promise<EngineLensDatabase | null> | undefined;
 /** An install/update load in progress; reads wait for it so they never see a half-filled store. */
@@ -48,4 +48,30 @@ export async function resetToBundled(): Promise<string> {
 export async function recentLog() {
   const db = await database();
   return db ? readLog(db) : { entries: [], unreadable: 0 };
+}
+
+/**
+ * "Reset data" from the options page: the stored datasets (feed ones
+ * included), the feed state and the log are cleared and the bundled dataset
+ * is loaded again. Team pins are kept unless `deletePins`. Settings are not
+ * data and stay as they are.
+ */
+export async function resetData({ deletePins }: { deletePins: boolean }): Promise<{ datasetVersion: string; pinsDeleted: boolean }> {
+  const dataset = bundledDataset();
+  const db = await database();
+  if (!db) return { datasetVersion: dataset.version, pinsDeleted: false };
+  await installing?.catch(() => undefined);
+  const tx = db.transaction(['datasets', 'feeds', 'log', 'meta', 'pins'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('datasets').clear(),
+    tx.objectStore('feeds').clear(),
+    tx.objectStore('log').clear(),
+    tx.objectStore('meta').delete('activeDatasetVersion'),
+    tx.objectStore('meta').delete('lastChange'),
+    ...(deletePins ? [tx.objectStore('pins').clear(), tx.objectStore('meta').delete('activePinId')] : []),
+  ]);
+  await tx.done;
+  await storeDataset(db, dataset, 'bundled');
+  await appendLog(db, 'install', `The stored data was reset; the bundled dataset ${dataset.version} is served${deletePins ? ' and team pins were deleted' : ''}.`);
+  return { datasetVersion: dataset.version, pinsDeleted: deletePins };
 }

@@ -6,11 +6,12 @@ import { selectCardData } from '@/lib/card-data';
 import { createRouter, type Handlers } from '@/lib/router';
 import { broadcastChange } from './broadcast';
 import { injectCardUi } from './card-ui';
-import { activeDataset, recentLog, resetToBundled } from './data';
-import { ensureFeedAlarm, feedsStatus, markChangesSeen, refreshFeeds } from './feeds';
+import { activeDataset, recentLog, resetData, resetToBundled } from './data';
+import { ensureFeedAlarm, feedsStatus, markChangesSeen, refreshFeeds, restoreBadge } from './feeds';
 import { openImportPage } from './import-tab';
 import { activeTeamPick, chooseActivePin, hasActivePin, importPins, listPins, removePin, savePin } from './pins';
-import { changeSettings, currentSettings } from './settings';
+import { changeSettings, currentSettings, pageConfigForSender } from './settings';
+import { storageUsage } from './storage-usage';
 import { openComparisonPage } from './tabs';
 
 const handlers: Handlers = {
@@ -43,6 +44,15 @@ const handlers: Handlers = {
     const settings = await changeSettings(patch);
     await ensureFeedAlarm(); // a feed added or removed, or a new interval
     return settings;
+  },
+  // The URL the browser reports for the sender's frame, never one the sender states.
+  'page/config': async (_request, { sender }) => pageConfigForSender(sender.tab ? sender.url : undefined),
+  'storage/usage': async () => storageUsage(),
+  'data/reset': async ({ deletePins }) => {
+    const reply = await resetData({ deletePins });
+    await restoreBadge(); // the change record went with the data
+    void broadcastChange(deletePins ? ['dataset', 'pins'] : ['dataset']);
+    return reply;
   },
   'feeds/status': async () => feedsStatus(),
   'feeds/check': async () => refreshFeeds('manual'),

@@ -22,6 +22,7 @@ import { DataChangedSchema } from '@/lib/messaging';
 import {
   DEFAULT_HOVER_TIMING,
   INITIAL_HOVER_STATE,
+  type HoverTiming,
   nextDeadline,
   stepHoverIntent,
   type HoverIntentEffect,
@@ -32,22 +33,29 @@ import { mountCard, type CardHost, type MentionAnchor } from './host/card-host';
 import { isSiteHovercardOpen, isSiteHovercardTrigger, selectionBox, selectionTouches } from './page-state';
 import { markCardShown } from './timing';
 
-/** Starts the card UI until `signal` aborts. */
-export function startCardUi(signal: AbortSignal): void {
+/**
+ * Starts the card UI for as long as the mentions script marks this document
+ * (its API's `signal`): when that stops (site switched off, paused, or an
+ * update replaced it), the card closes and the UI shuts down, and the next
+ * need injects it afresh. Nothing a page dispatches can stop it.
+ */
+export function startCardUi(): void {
   const bridge = isolatedWorld();
   if (bridge.cardUi) return; // already running in this document: a second injection does nothing
-  bridge.cardUiLoaded = true;
   const mentions = bridge.mentions;
-  if (!mentions) {
-    // Injected into a frame without the mentions script (should not happen): nothing to attach to.
+  if (!mentions || mentions.signal.aborted) {
+    // Injected into a frame where the mentions script does not run (any more): nothing to attach to.
     console.error('[Engine Lens] the card UI found no mentions content script');
     return;
   }
-  const controller = new CardController(mentions, mountCard(document), signal);
+  bridge.cardUiLoaded = true;
+  const { signal } = mentions;
+  const controller = new CardController(mentions, mountCard(document, { theme: () => mentions.config().theme }), signal);
   const ui: CardUi = { open: (request) => controller.open(request) };
   bridge.cardUi = ui;
   signal.addEventListener('abort', () => {
     if (bridge.cardUi === ui) bridge.cardUi = null;
+    bridge.cardUiLoaded = false; // the worker's probe then injects a fresh card UI when it is needed again
     controller.destroy();
   });
   // Requests made while this script was loading (keyboard command, popup).
@@ -80,6 +88,12 @@ class CardController {
   private cardsShown = 0;
   private readonly listeners = new AbortController();
   private unsubscribe: () => void = () => {};
+  /**
+   * The mention whose hover the machine has been told about. With "open only
+   * with a modifier key", a hover counts from when the pointer is on a mention
+   * and a modifier key is held, whichever comes second.
+   */
+  private armed: number | null = null;
 
   constructor(
     private readonly mentions: MentionsApi,
@@ -127,18 +141,45 @@ class CardController {
     signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
   }
 
+  /** The hover timing the user chose (the close delay stays as it is). */
+  private timing(): HoverTiming {
+    return { ...DEFAULT_HOVER_TIMING, openDelayMs: this.mentions.config().hoverDelayMs };
+  }
+
+  /** A hover counts now: the pointer is on `mention` and, if the setting asks for it, a modifier key is held. */
+  private arm(mention: RegisteredMention, at: number): void {
+    if (this.armed === mention.id) return;
+    if (this.mentions.config().requireModifier && !this.mentions.modifierHeld()) return;
+    this.armed = mention.id;
+    this.dispatch({ type: 'mention-enter', id: mention.id, at });
+    this.schedulePrepare(mention);
+  }
+
+  private disarm(id: number, at: number): void {
+    if (this.armed !== id) return;
+    this.armed = null;
+    this.dispatch({ type: 'mention-leave', id, at });
+  }
+
   /** Subscribes to hovers; `lastEnter` is the enter that happened before this script ran. */
   followHovers(lastEnter: { id: number; at: number } | null): void {
     const hovered = this.mentions.hoveredMention();
-    if (hovered) {
-      const at = lastEnter?.id === hovered.id ? lastEnter.at : performance.now();
-      this.dispatch({ type: 'mention-enter', id: hovered.id, at });
-    }
-    this.unsubscribe = this.mentions.onMentionHover(({ type, mention }) => {
-      const at = performance.now();
-      this.dispatch(type === 'enter' ? { type: 'mention-enter', id: mention.id, at } : { type: 'mention-leave', id: mention.id, at });
-      if (type === 'enter') this.schedulePrepare(mention);
+    if (hovered) this.arm(hovered, lastEnter?.id === hovered.id ? lastEnter.at : performance.now());
+    const stopHover = this.mentions.onMentionHover(({ type, mention }) => {
+      if (type === 'enter') this.arm(mention, performance.now());
+      else this.disarm(mention.id, performance.now());
     });
+    const stopModifier = this.mentions.onModifierChange((held) => {
+      if (!this.mentions.config().requireModifier) return;
+      const hovered = this.mentions.hoveredMention();
+      if (held && hovered) this.arm(hovered, performance.now());
+      // Letting go before the card opened cancels it; an open card stays until the pointer leaves.
+      else if (!held && this.armed !== null && this.state.open !== this.armed) this.disarm(this.armed, performance.now());
+    });
+    this.unsubscribe = () => {
+      stopHover();
+      stopModifier();
+    };
   }
 
   /** Renders the card ahead for a mention the pointer rests on (see {@link PREPARE_AFTER_MS}). */
@@ -150,28 +191,30 @@ class CardController {
     }, PREPARE_AFTER_MS);
   }
 
-  /** Button and drag state: no card opens while the user selects text or drags something. */
+  /**
+   * Button and drag state: no card opens while the user selects text or drags
+   * something. Only the user's own input counts (`isTrusted`): a page script
+   * dispatching events can neither close a card nor hold one back.
+   */
   private trackPointer(signal: AbortSignal): void {
     const options = { capture: true, passive: true, signal: AbortSignal.any([signal, this.listeners.signal]) };
+    const on = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
+      document.addEventListener(type, (event) => event.isTrusted && handler(event), options);
     // The document's one pointerdown listener: a press outside the card starts a
     // selection or a drag (no card opens meanwhile) and may close the card.
-    document.addEventListener(
-      'pointerdown',
-      (event) => {
-        const insideCard = this.host.containsTarget(event.target);
-        if (!insideCard) this.buttonDown = true;
-        this.dispatch({ type: 'pointer-down', insideCard, pinned: this.host.isPinned() });
-      },
-      options,
-    );
+    on('pointerdown', (event) => {
+      const insideCard = this.host.containsTarget(event.target);
+      if (!insideCard) this.buttonDown = true;
+      this.dispatch({ type: 'pointer-down', insideCard, pinned: this.host.isPinned() });
+    });
     const release = () => (this.buttonDown = false);
-    document.addEventListener('pointerup', release, options);
-    document.addEventListener('pointercancel', release, options);
+    on('pointerup', release);
+    on('pointercancel', release);
     // A release outside the window is never reported: moving without buttons corrects it.
-    document.addEventListener('pointermove', (event) => (this.buttonDown = event.buttons !== 0), options);
-    document.addEventListener('dragstart', () => (this.dragging = true), options);
-    document.addEventListener('dragend', () => (this.dragging = false), options);
-    document.addEventListener('drop', () => (this.dragging = false), options);
+    on('pointermove', (event) => (this.buttonDown = event.buttons !== 0));
+    on('dragstart', () => (this.dragging = true));
+    on('dragend', () => (this.dragging = false));
+    on('drop', () => (this.dragging = false));
   }
 
   /** Whether the page is busy with something a hover card must not interrupt. */
@@ -184,7 +227,7 @@ class CardController {
   }
 
   private dispatch(event: HoverIntentEvent): void {
-    const step = stepHoverIntent(this.state, event, DEFAULT_HOVER_TIMING);
+    const step = stepHoverIntent(this.state, event, this.timing());
     const dueAt = this.state.openAt;
     this.state = step.state;
     for (const effect of step.effects) this.apply(effect, dueAt);

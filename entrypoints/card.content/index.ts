@@ -11,7 +11,11 @@ export default defineContentScript({
   registration: 'runtime',
   // WXT would otherwise announce the script to the page with window.postMessage.
   noScriptStartedPostMessage: true,
+  // WXT's `ctx` is retired at once, as in the mentions script (a page can fire
+  // the event it listens for): the card UI lives exactly as long as the
+  // mentions script's run it attaches to.
   main(ctx) {
-    startCardUi(ctx.signal);
+    ctx.abort();
+    startCardUi();
   },
 });

@@ -5,9 +5,11 @@ import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { PinsProvider } from '@/components/pins/pins-context';
 import { onDataChanged } from '@/lib/browser/data-changed';
 import { createPinsClient } from '@/lib/browser/pins-client';
+import { followPageTheme } from '@/lib/browser/page-theme';
 import { send } from '@/lib/browser/send';
-import { FreshnessSection } from '../popup/freshness';
+import { FreshnessPanel } from '@/components/freshness/FreshnessPanel';
 import { pinsSlots } from '@/components/pins/slots';
+import { freshnessApi } from '@/lib/browser/freshness-api';
 import '@/components/comparison/comparison.css';
 
 /** The full-page version of the popup, opened from the popup or a hover card (`?comparison=<id>`). */
@@ -17,6 +19,8 @@ const params = new URLSearchParams(location.search);
 const comparisonId = params.get('comparison') ?? undefined;
 /** `?view=changes`: opened from a notification, "What changed" is shown at once. */
 const openChanges = params.get('view') === 'changes';
+
+followPageTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -29,7 +33,7 @@ createRoot(document.getElementById('root')!).render(
           comparisonId={comparisonId}
           slots={pinsSlots}
         >
-          {(dataset) => <FreshnessSection engines={dataset.engines} openChanges={openChanges} />}
+          {(dataset) => <FreshnessPanel api={freshnessApi} engines={dataset.engines} openChanges={openChanges} />}
         </ComparisonApp>
       </PinsProvider>
     </ErrorBoundary>

@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { ImportApp } from '@/components/pins/ImportApp';
+import { followPageTheme } from '@/lib/browser/page-theme';
 import { createImportClient } from '@/lib/browser/pins-client';
 import '@/components/comparison/comparison.css';
 import '@/components/pins/pins.css';
@@ -24,6 +25,8 @@ function linkPayload(): string | null {
   history.replaceState(null, '', location.pathname);
   return payload || null;
 }
+
+followPageTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,9 +2,10 @@
  * The hover card's always-loaded part, kept tiny (this bundle must stay
  * ≤ 15 KB gzipped; the card UI is React and loads separately):
  *
- * - On the first pointer entry onto a mention, asks the background to inject
- *   the card UI script (entrypoints/card.content) — once per page. From then
- *   on the card UI follows hovers itself.
+ * - On the first pointer entry onto a mention (with a modifier key held, when
+ *   cards open only then), asks the background to inject the card UI script
+ *   (entrypoints/card.content) — once per page. From then on the card UI
+ *   follows hovers itself.
  * - Answers the tab-bound messages of lib/messaging.ts: the popup's list of
  *   the page's mentions, and "open a card" (keyboard command, popup), which
  *   loads the card UI first if needed.
@@ -16,7 +17,7 @@ import { sendGuarded } from '@/lib/browser/send-guarded';
 import { isLoadUiReply, parseTabRequest } from '@/lib/content-guard';
 import type { PageMention, TabReply, TabReplyData, TabRequest } from '@/lib/messaging';
 import { PAGE_MENTION_LIST_LIMIT, snippetAround } from '@/lib/page-digest';
-import { onMentionHover } from './hover';
+import { hoveredMention, modifierHeld, onMentionHover, onModifierChange } from './hover';
 import type { MentionRegistry } from './registry';
 
 /** After this many failed loads the hover path stops asking (requests from the popup still try). */
@@ -96,20 +97,36 @@ async function answer(registry: MentionRegistry, request: TabRequest): Promise<T
   return { opened: await requestCard({ target, focus, scroll }) };
 }
 
-/** Starts the trigger and the message listener until `signal` aborts. */
-export function startCardTrigger(registry: MentionRegistry, signal: AbortSignal): void {
+/**
+ * Starts the trigger and the message listener until `signal` aborts.
+ * `requireModifier` says whether cards open only while a modifier key is held
+ * (then a plain hover loads nothing).
+ */
+export function startCardTrigger(registry: MentionRegistry, signal: AbortSignal, requireModifier: () => boolean): void {
   const bridge = isolatedWorld();
-  const stopHover = onMentionHover((event) => {
-    if (event.type !== 'enter') return;
+  const trigger = (mention: RegisteredMention) => {
     if (bridge.cardUi) {
-      stopHover(); // the card UI follows hovers itself now
+      stop(); // the card UI follows hovers itself now
       return;
     }
-    bridge.lastEnter = { id: event.mention.id, at: performance.now() };
+    if (requireModifier() && !modifierHeld()) return;
+    bridge.lastEnter = { id: mention.id, at: performance.now() };
     if (failedLoads < MAX_HOVER_LOAD_ATTEMPTS) {
       loadCardUi().catch((error: unknown) => console.error('[Engine Lens] could not load the card', error));
     }
+  };
+  const stopHover = onMentionHover((event) => {
+    if (event.type === 'enter') trigger(event.mention);
   });
+  // Resting on a mention, the user presses the modifier key.
+  const stopModifier = onModifierChange((held) => {
+    const mention = hoveredMention();
+    if (held && mention) trigger(mention);
+  });
+  const stop = () => {
+    stopHover();
+    stopModifier();
+  };
 
   const onMessage = (raw: unknown, sender: { id?: string }, sendResponse: (reply: TabReply) => void) => {
     // Only this extension's background and popup can reach a content script; check anyway.
@@ -125,7 +142,11 @@ export function startCardTrigger(registry: MentionRegistry, signal: AbortSignal)
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => {
-    stopHover();
+    stop();
     browser.runtime.onMessage.removeListener(onMessage);
+    // Nobody will answer requests still waiting for the card UI.
+    for (const { resolve } of bridge.pending.splice(0)) resolve(false);
+    loading = null;
+    failedLoads = 0;
   });
 }

@@ -2,8 +2,12 @@
  * Hover hit-testing: which mention, if any, is under the pointer. One passive
  * pointermove listener for the whole page, throttled to one hit-test per
  * animation frame, so the cost does not grow with the number of mentions.
+ * Also whether a modifier key is held (cards can be set to open only then).
  *
- * The hover card (a later issue) subscribes with {@link onMentionHover}.
+ * Only the user's own input counts: events a page script dispatches
+ * (`isTrusted: false`) are ignored, so a page cannot open cards by itself.
+ *
+ * The hover card subscribes with {@link onMentionHover} and {@link onModifierChange}.
  */
 import type { MentionHoverEvent, MentionHoverListener, RegisteredMention } from '@/lib/browser/isolated-world';
 import type { BusyClock } from './perf';
@@ -11,6 +15,8 @@ import { containsPoint, type MentionEntry, type MentionRegistry } from './regist
 
 const listeners = new Set<MentionHoverListener>();
 let hovered: MentionEntry | null = null;
+const modifierListeners = new Set<(held: boolean) => void>();
+let modifier = false;
 
 /**
  * Calls `listener` whenever the pointer enters or leaves a mention. Every
@@ -27,6 +33,31 @@ export function onMentionHover(listener: MentionHoverListener): () => void {
 export function hoveredMention(): RegisteredMention | null {
   return hovered;
 }
+
+/** Whether a modifier key (Alt/Option, Ctrl, Meta, Shift) is held, as the user's last input said. */
+export function modifierHeld(): boolean {
+  return modifier;
+}
+
+/** Calls `listener` when a modifier key goes down or up; returns a function that unsubscribes. */
+export function onModifierChange(listener: (held: boolean) => void): () => void {
+  modifierListeners.add(listener);
+  return () => modifierListeners.delete(listener);
+}
+
+function setModifier(held: boolean): void {
+  if (held === modifier) return;
+  modifier = held;
+  for (const listener of modifierListeners) {
+    try {
+      listener(held);
+    } catch (error) {
+      console.error('[Engine Lens] modifier listener failed', error);
+    }
+  }
+}
+
+const holdsModifier = (event: KeyboardEvent | PointerEvent) => event.altKey || event.ctrlKey || event.metaKey || event.shiftKey;
 
 function emit(event: MentionHoverEvent): void {
   for (const listener of listeners) {
@@ -120,10 +151,11 @@ export function startHoverTracking(
   doc.addEventListener(
     'pointermove',
     (event: PointerEvent) => {
-      if (event.pointerType === 'touch') return; // touch has no hover
+      if (!event.isTrusted || event.pointerType === 'touch') return; // a page's own events; touch has no hover
       x = event.clientX;
       y = event.clientY;
       pointerInside = true;
+      setModifier(holdsModifier(event));
       schedule();
     },
     listen,
@@ -132,13 +164,21 @@ export function startHoverTracking(
   doc.addEventListener(
     'pointerout',
     (event: PointerEvent) => {
-      if (event.relatedTarget === null) {
+      if (event.isTrusted && event.relatedTarget === null) {
         pointerInside = false;
         schedule();
       }
     },
     listen,
   );
+  // Modifier keys: the key's own event says whether it is held after it (keyup of Alt: altKey false).
+  const onKey = (event: KeyboardEvent) => {
+    if (event.isTrusted) setModifier(holdsModifier(event));
+  };
+  doc.addEventListener('keydown', onKey, listen);
+  doc.addEventListener('keyup', onKey, listen);
+  // Keys released while the window had no focus are never reported.
+  win.addEventListener('blur', (event) => event.isTrusted && setModifier(false), listen);
   // Scrolling moves text under a still pointer.
   win.addEventListener('scroll', schedule, listen);
 
@@ -149,5 +189,6 @@ export function startHoverTracking(
   signal.addEventListener('abort', () => {
     unsubscribe();
     setHovered(null);
+    setModifier(false);
   });
 }

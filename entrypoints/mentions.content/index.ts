@@ -4,35 +4,23 @@
  * reports hovers. It never modifies the page's DOM.
  *
  * Registered at run time by the background (entrypoints/background/content-scripts.ts)
- * for the sites in lib/sites.ts, so the site list can change without a rebuild.
+ * for the sites the user's settings enable, and injected by it into tabs that
+ * were already open; ./lifecycle.ts decides when it runs and when it stops.
  * Keep this bundle small (≤ 15 KB gzipped): no React, no zod here.
  */
 import './style.css';
-import { publishMentionsApi } from './api';
-import { startCardTrigger } from './card-trigger';
-import { startHoverTracking } from './hover';
-import { BusyClock } from './perf';
-import { MentionRegistry } from './registry';
-import { startScanner } from './scanner';
-import { startShareLinkWatch } from './share-link';
+import { startMentionsOnce } from './lifecycle';
 
 export default defineContentScript({
   registration: 'runtime',
   // WXT would otherwise announce the script to the page with window.postMessage.
   noScriptStartedPostMessage: true,
+  // WXT's `ctx` retires a copy when the document receives
+  // `<extension id>:mentions:wxt:content-script-started`, an event any page can
+  // dispatch. It is not used: it is retired at once, which also removes its
+  // listener for that event. ./lifecycle.ts retires an old copy its own way.
   main(ctx) {
-    const clock = new BusyClock();
-    const registry = clock.time(() => new MentionRegistry(document));
-    const unpublish = publishMentionsApi(registry);
-    startHoverTracking(document, registry, clock, ctx.signal);
-    startCardTrigger(registry, ctx.signal); // loads the hover card UI on first need
-    startShareLinkWatch(ctx.signal); // offers the import of a shared pin (#engine-lens=…)
-    // Code stays excluded until a setting to include it exists.
-    startScanner(document, { registry, clock, signal: ctx.signal, includeCode: false });
-    // A newer copy of the script (extension updated or reloaded) takes over: leave nothing behind.
-    ctx.onInvalidated(() => {
-      registry.dispose();
-      unpublish();
-    });
+    ctx.abort();
+    startMentionsOnce();
   },
 });

@@ -16,7 +16,8 @@ function explicitTabId(): number | null {
   return Number.isInteger(id) && id >= 0 ? id : null;
 }
 
-async function targetTabId(): Promise<number | null> {
+/** The tab the popup is about: `?tab=<id>` when given, else the current window's active tab. */
+export async function targetTabId(): Promise<number | null> {
   const explicit = explicitTabId();
   if (explicit !== null) return explicit;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -12,6 +12,7 @@
  */
 import type { DetectedEngineId } from '@/lib/detect';
 import type { CardTarget } from '@/lib/messaging';
+import type { PageConfig } from '@/lib/page-config';
 
 /** Registered-symbol key of the shared object (both bundles build the same symbol). */
 export const ISOLATED_WORLD_KEY = 'engine-lens.isolated-world';
@@ -34,14 +35,31 @@ export interface MentionHoverEvent {
 }
 export type MentionHoverListener = (event: MentionHoverEvent) => void;
 
+/** The settings the card follows (from the page's `page/config`). */
+export type CardConfig = Pick<PageConfig, 'hoverDelayMs' | 'requireModifier' | 'theme'>;
+
 /** What the mentions script offers the card UI. */
 export interface MentionsApi {
+  /**
+   * Aborted when the mentions script stops marking this document (its site
+   * was switched off or paused, code blocks were switched on or off, or an
+   * update replaced it). The card UI shuts down with it.
+   */
+  readonly signal: AbortSignal;
   /** Every mention registered on the page, in document order. A fresh array each call. */
   listMentions(): RegisteredMention[];
   /** The mention under the pointer right now, if any. */
   hoveredMention(): RegisteredMention | null;
   /** Calls `listener` on every enter and leave; returns a function that unsubscribes. */
   onMentionHover(listener: MentionHoverListener): () => void;
+  /** The card's settings now. */
+  config(): CardConfig;
+  /** Calls `listener` after the settings changed (without a reload); returns a function that unsubscribes. */
+  onConfigChange(listener: () => void): () => void;
+  /** A modifier key (Alt/Option, Ctrl, Meta or Shift) is held, as the user's own input last said. */
+  modifierHeld(): boolean;
+  /** Calls `listener` when that changes; returns a function that unsubscribes. */
+  onModifierChange(listener: (held: boolean) => void): () => void;
 }
 
 /** What the card UI is asked to do (by the keyboard command or the popup). */
@@ -60,7 +78,14 @@ export interface CardUi {
 }
 
 export interface IsolatedWorld {
-  /** Set by the mentions script while it runs. */
+  /**
+   * True from the moment the mentions script starts in this document until
+   * it stops: a second injection (the worker's, beside the registration's)
+   * finds it set and does nothing, so the script runs once per document.
+   * The page cannot see or set it: it lives in the extension's world.
+   */
+  mentionsRunning: boolean;
+  /** Set by the mentions script while it marks the page. */
   mentions: MentionsApi | null;
   /** Set by the card script when it starts. */
   cardUi: CardUi | null;
@@ -83,6 +108,7 @@ export interface IsolatedWorld {
 export function isolatedWorld(): IsolatedWorld {
   const global = globalThis as Record<symbol, IsolatedWorld | undefined>;
   return (global[Symbol.for(ISOLATED_WORLD_KEY)] ??= {
+    mentionsRunning: false,
     mentions: null,
     cardUi: null,
     cardUiLoaded: false,

@@ -4,6 +4,8 @@
  * world, and talk to the content script's isolated world over CDP (without
  * touching the page's DOM).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 
 export const HIGHLIGHTS = { vllm: 'engine-lens-vllm', trt: 'engine-lens-tensorrt-llm' } as const;
@@ -112,4 +114,11 @@ export class IsolatedWorld {
   async detach(): Promise<void> {
     await this.cdp.detach();
   }
+}
+
+/** An engine's line colour (the underline), read from its one definition (components/engine-colors.css). */
+export function engineLine(engine: 'vllm' | 'tensorrt-llm'): readonly [number, number, number] {
+  const css = readFileSync(path.resolve('components/engine-colors.css'), 'utf8');
+  const hex = new RegExp(`--engine-${engine}-line:\\s*#([0-9a-f]{6})`, 'i').exec(css)![1]!;
+  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as readonly [number, number, number];
 }

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, readFixture, serveAt, test } from './fixtures';
-import { highlightTexts, IsolatedWorld, readHighlights, waitForMentionScript } from './mentions-helpers';
+import { engineLine, highlightTexts, IsolatedWorld, readHighlights, waitForMentionScript } from './mentions-helpers';
 import { countColor, decodePng } from './png';
 
 const ISSUE_URL = 'https://github.com/vllm-project/vllm/issues/1';
@@ -301,12 +299,6 @@ test.describe('mentions: hover hit-testing', () => {
 
 // ---------------------------------------------------------------------------
 
-/** The engines' line colours, read from their one definition (components/engine-colors.css). */
-function engineLine(engine: 'vllm' | 'tensorrt-llm'): readonly [number, number, number] {
-  const css = readFileSync(path.resolve('components/engine-colors.css'), 'utf8');
-  const hex = new RegExp(`--engine-${engine}-line:\\s*#([0-9a-f]{6})`, 'i').exec(css)![1]!;
-  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as readonly [number, number, number];
-}
 const VLLM_LINE = engineLine('vllm');
 const TRT_LINE = engineLine('tensorrt-llm');
 

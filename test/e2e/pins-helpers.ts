@@ -4,7 +4,7 @@
  * the card's closed shadow root, which Playwright reaches as a frame of the
  * page), and the worker's stored pins.
  */
-import type { Frame, Page, Worker } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { sendFromPage } from './extension-helpers';
 
@@ -86,14 +86,7 @@ export async function savePin(
   return reply.data.pin;
 }
 
-/** The tab id of the tab showing `url`, from the extension's worker. */
-export async function tabIdOf(worker: Worker, url: string): Promise<number> {
-  return worker.evaluate(async (url) => {
-    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } };
-    const [tab] = await chrome.tabs.query({ url });
-    return tab?.id ?? -1;
-  }, url);
-}
+export { tabIdOf } from './extension-helpers';
 
 /**
  * What a script of the host page can find of `words`, by every route a page

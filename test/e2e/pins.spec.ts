@@ -20,6 +20,8 @@ import { IsolatedWorld, waitForMentionScript } from './mentions-helpers';
 import { createPinInPopup, savePin, storedPins, tabIdOf, teamPickFrame, whatThePageFinds } from './pins-helpers';
 
 /** Words no page, fixture or dataset contains: if a page script finds them, the note leaked. */
+/** The bundled dataset's version: a pin made in the popup is pinned against it. */
+const BUNDLED_VERSION: string = JSON.parse(fs.readFileSync('assets/data/vllm-vs-tensorrt-llm.json', 'utf8')).version;
 const NOTE = 'Quokkavale cluster runs H100s only; Zephyrine latency budget is 40 ms.';
 const SECRET = 'Quokkavale';
 
@@ -179,7 +181,7 @@ test.describe('team pins', () => {
       await expect(preview).toContainText('Our serving stack');
       await expect(preview).toContainText('Platform team picks TensorRT-LLM');
       await expect(preview).toContainText('Latency on A100 (Llama 2 70B); Hardware Compatibility');
-      await expect(preview).toContainText('pinned against 2026-06-24.1');
+      await expect(preview).toContainText(`pinned against ${BUNDLED_VERSION}`);
       await expect(preview).toContainText(NOTE);
       // Nothing is imported before the click.
       expect((await storedPins(importPage)).pins).toEqual([]);

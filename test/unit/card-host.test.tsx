@@ -25,7 +25,8 @@ beforeEach(() => {
     shadows.push(root);
     return root;
   });
-  host = mountCard(document, { css: CSS_TEXT, prefersDark: () => false });
+  // happy-dom's dispatched events are all untrusted; in a browser only the user's count.
+  host = mountCard(document, { css: CSS_TEXT, prefersDark: () => false, isUserEvent: () => true });
 });
 
 afterEach(() => {
@@ -84,6 +85,19 @@ describe('the card host: it shows, hides and reports; it decides nothing', () =>
     host.show(data, mention({ engine: 'vllm' }));
     expect(inCard('[role="dialog"]')?.dataset.theme).toBe('dark');
     expect(inCard('.el-engine[data-mentioned="true"]')?.dataset.engineId).toBe('vllm');
+  });
+
+  it.each([
+    ['light', 'dark', 'light'],
+    ['dark', 'light', 'dark'],
+    ['auto', 'dark', 'dark'],
+  ] as const)('the theme setting %s on a %s page gives a %s card', (setting, page, expected) => {
+    host.destroy();
+    shadows = [];
+    host = mountCard(document, { css: CSS_TEXT, prefersDark: () => false, isUserEvent: () => true, theme: () => setting });
+    document.documentElement.setAttribute('data-color-mode', page);
+    host.show(data, mention());
+    expect(inCard('[role="dialog"]')?.dataset.theme).toBe(expected);
   });
 
   it('shows one card at a time: a second show replaces the first', () => {

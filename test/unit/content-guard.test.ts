@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoadUiReply, isOpenImportReply, parseDataChanged, parseTabRequest } from '@/lib/content-guard';
+import { isLoadUiReply, isOpenImportReply, isPageConfigReply, parseDataChanged, parseTabRequest } from '@/lib/content-guard';
 import { DataChangedSchema, Messages, TabMessages } from '@/lib/messaging';
 
 /** Parses with the zod schema of the message's own type, like a sender with zod would. */
@@ -91,5 +91,29 @@ describe('isOpenImportReply', () => {
   ])('%s', (_name, raw, valid) => {
     expect(isOpenImportReply(raw)).toBe(valid);
     expect(Messages['pins/open-import'].reply.safeParse(raw).success).toBe(valid);
+  });
+});
+
+const config = { enabled: true, includeCode: false, hoverDelayMs: 300, requireModifier: false, theme: 'auto' };
+const pageConfigReplies: Array<[string, unknown, boolean]> = [
+  ['the defaults', config, true],
+  ['disabled, dark, code, modifier', { enabled: false, includeCode: true, hoverDelayMs: 0, requireModifier: true, theme: 'dark' }, true],
+  ['the longest delay', { ...config, hoverDelayMs: 2000 }, true],
+  ['a delay above the longest', { ...config, hoverDelayMs: 2001 }, false],
+  ['a negative delay', { ...config, hoverDelayMs: -1 }, false],
+  ['a fractional delay', { ...config, hoverDelayMs: 12.5 }, false],
+  ['a delay as a string', { ...config, hoverDelayMs: '300' }, false],
+  ['an unknown theme', { ...config, theme: 'sepia' }, false],
+  ['enabled as a string', { ...config, enabled: 'true' }, false],
+  ['a missing field', { enabled: true, includeCode: false, hoverDelayMs: 300, requireModifier: false }, false],
+  ['an extra field (a feed URL)', { ...config, datasetFeedUrl: 'https://x.example' }, false],
+  ['null', null, false],
+  ['an array', [config], false],
+];
+
+describe('isPageConfigReply', () => {
+  it.each(pageConfigReplies)('%s', (_name, raw, valid) => {
+    expect(isPageConfigReply(raw)).toBe(valid);
+    expect(Messages['page/config'].reply.safeParse(raw).success).toBe(valid);
   });
 });

@@ -39,3 +39,15 @@ describe('layout conventions', () => {
     expect(declaring).toEqual([path.join('lib', 'messaging.ts')]);
   });
 });
+
+describe('content scripts do not let the page retire them', () => {
+  // WXT's ContentScriptContext aborts when the document receives
+  // `<id>:<name>:wxt:content-script-started`, an event any page can dispatch.
+  // The content scripts' lifetimes come from mentions.content/lifecycle.ts instead.
+  const contentScripts = sources('entrypoints').filter((file) => /\.content[\\/]/.test(file));
+
+  it.each(contentScripts)('%s does not use WXT’s ctx (signal, onInvalidated, isValid…), only retires it', (file) => {
+    const code = withoutComments(fs.readFileSync(file, 'utf8')).replace(/\bmain\(ctx\)/g, '').replace(/\bctx\.abort\(\);/g, '');
+    expect(code).not.toMatch(/\bctx\b|\bContentScriptContext\b|onInvalidated/);
+  });
+});

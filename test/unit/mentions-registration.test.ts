@@ -50,7 +50,8 @@ describe('registerMentionScripts', () => {
     const script = fake.scripts.get(MENTIONS_SCRIPT_ID)!;
     expect(script.matches).toEqual([...DEFAULT_MATCH_PATTERNS]);
     expect(script.js).toEqual(['content-scripts/mentions.js']);
-    expect(script.css).toEqual(['content-scripts/mentions.css']);
+    // The mentions CSS (colours), then the underline style (the default, dotted) that overrides its line styles.
+    expect(script.css).toEqual(['content-scripts/mentions.css', 'underline/dotted.css']);
     expect(script.runAt).toBe('document_idle');
   });
 
@@ -70,6 +71,15 @@ describe('registerMentionScripts', () => {
     await registerMentionScripts({ matches: [] }, fake.api);
     expect(fake.scripts.size).toBe(0);
     expect(fake.calls).toEqual(['register', 'update', 'unregister']);
+  });
+
+  it('the underline setting picks the style sheet, and changing it updates the registration', async () => {
+    const fake = fakeScripting();
+    await registerMentionScripts({ ...DEFAULTS, underline: 'solid' }, fake.api);
+    expect(fake.scripts.get(MENTIONS_SCRIPT_ID)!.css).toEqual(['content-scripts/mentions.css', 'underline/solid.css']);
+    await registerMentionScripts({ ...DEFAULTS, underline: 'none' }, fake.api);
+    expect(fake.scripts.get(MENTIONS_SCRIPT_ID)!.css).toEqual(['content-scripts/mentions.css', 'underline/none.css']);
+    expect(fake.calls).toEqual(['register', 'update']);
   });
 
   it('overlapping calls do not race each other into a duplicate registration', async () => {

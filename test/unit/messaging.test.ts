@@ -40,6 +40,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'pins/import': async () => ({ imported: [] }),
     'pins/team-pick': async () => null,
     'pins/open-import': async () => ({ opened: true }),
+    'page/config': async () => ({ enabled: true, includeCode: false, hoverDelayMs: 300, requireModifier: false, theme: 'auto' }),
+    'storage/usage': async () => ({ databaseBytes: 1, syncBytes: 2, syncQuotaBytes: 102400, localBytes: 3 }),
+    'data/reset': async () => ({ datasetVersion: 'v1', pinsDeleted: false }),
     ...overrides,
   };
 }
@@ -79,6 +82,8 @@ describe('the message table', () => {
       'pins/set-active',
       'pins/import',
       'pins/team-pick',
+      'storage/usage',
+      'data/reset',
     ]);
     // ...and the one pins message a content script may send carries only a link's payload, unread.
     expect(Messages['pins/open-import'].privileged).toBe(false);

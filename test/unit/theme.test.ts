@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { detectTheme } from '@/lib/theme';
+import { detectTheme, resolveCardTheme, resolvePageTheme } from '@/lib/theme';
 
 /** A fresh document whose <html> carries `attributes`. */
 function page(attributes: Record<string, string>): Document {
@@ -50,5 +50,20 @@ describe('detectTheme', () => {
     expect(detectTheme(document, false)).toBe('dark');
     document.documentElement.removeAttribute('data-color-mode');
     expect(detectTheme(document, false)).toBe('light');
+  });
+});
+
+describe('the theme setting', () => {
+  const darkPage = { documentElement: { getAttribute: (name: string) => (name === 'data-color-mode' ? 'dark' : null) } };
+  it('card: auto follows the page, light and dark are forced', () => {
+    expect(resolveCardTheme('auto', darkPage, false)).toBe('dark');
+    expect(resolveCardTheme('light', darkPage, true)).toBe('light');
+    expect(resolveCardTheme('dark', { documentElement: null }, false)).toBe('dark');
+  });
+  it('extension pages: auto follows the system', () => {
+    expect(resolvePageTheme('auto', true)).toBe('dark');
+    expect(resolvePageTheme('auto', false)).toBe('light');
+    expect(resolvePageTheme('dark', false)).toBe('dark');
+    expect(resolvePageTheme('light', true)).toBe('light');
   });
 });

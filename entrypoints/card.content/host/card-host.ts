@@ -13,7 +13,8 @@ import type { PointerEvent as ReactPointerEvent } from 'react';
 import cardCss from '@/components/card/card.css?inline';
 import type { CardData } from '@/lib/card-data';
 import type { Box } from '@/lib/placement';
-import { detectTheme, type Theme } from '@/lib/theme';
+import type { ThemeSetting } from '@/lib/settings';
+import { resolveCardTheme, type Theme } from '@/lib/theme';
 import { startDrag } from './drag';
 import { cycleTab, focusedOutside } from './focus';
 import { createPlacementLoop, type PlacedCard } from './placement-loop';
@@ -86,6 +87,14 @@ export interface MountOptions {
   css?: string;
   /** The system's colour-scheme preference (default: `matchMedia('(prefers-color-scheme: dark)')`). */
   prefersDark?: () => boolean;
+  /** The user's theme setting (default `auto`: the page's theme). */
+  theme?: () => ThemeSetting;
+  /**
+   * Whether a key event is the user's own (default: `isTrusted`, so keys a
+   * page script dispatches neither close the card nor move its focus). Unit
+   * tests, whose synthetic events are all untrusted, pass `() => true`.
+   */
+  isUserEvent?: (event: Event) => boolean;
 }
 
 /** On a card the pointer opened: the way in from the keyboard (see onKeyDown). */
@@ -120,6 +129,8 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
   const win = doc.defaultView as Window & typeof globalThis;
   const { layer } = shadowHost;
   const prefersDark = config.prefersDark ?? (() => win.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
+  const isUserEvent = config.isUserEvent ?? ((event: Event) => event.isTrusted);
+  const themeNow = (): Theme => resolveCardTheme(config.theme?.() ?? 'auto', doc, prefersDark());
   let open: OpenCard | null = null;
 
   const focusIsInside = (): boolean => shadowHost.activeElement() !== null;
@@ -181,7 +192,7 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
 
   function onKeyDown(event: KeyboardEvent): void {
     const card = open;
-    if (!card) return;
+    if (!card || !isUserEvent(event)) return; // keys a page script dispatches are not the user's
     const inside = focusIsInside();
     if (event.key === 'Escape') {
       // Esc meant for the card stops here; from the page it goes on to the page as well.
@@ -218,7 +229,7 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
       stopListening(previous);
       open = null;
     }
-    const theme = detectTheme(doc, prefersDark());
+    const theme = themeNow();
     const scroll = { x: win.scrollX, y: win.scrollY };
     const card: OpenCard = {
       data,
@@ -272,7 +283,7 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
     show,
     prepare(data, engine) {
       if (open) return; // never re-render a card on screen behind the user's back
-      renderer.prepare(data, engine, detectTheme(doc, prefersDark()), KEYBOARD_HINT);
+      renderer.prepare(data, engine, themeNow(), KEYBOARD_HINT);
     },
     hide,
     isOpen: () => open !== null,
