@@ -5,49 +5,38 @@
  * contradictions in words, on the bundled data.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useTestRoot } from './react-root';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ComparisonView } from '@/components/comparison/ComparisonView';
 import { bundledDataset } from '@/lib/bundled-dataset';
 import { FONT_DEPENDENT } from './fixtures/glyphs';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-
-let container: HTMLElement;
-let root: Root;
+const dom = useTestRoot();
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() => root.render(<ComparisonView dataset={bundledDataset()} />));
+  act(() => dom.root.render(<ComparisonView dataset={bundledDataset()} />));
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
-const section = (headingId: string) => container.querySelector(`section[aria-labelledby="${headingId}"]`)!;
-const texts = (selector: string, within: ParentNode = container) =>
+const section = (headingId: string) => dom.container.querySelector(`section[aria-labelledby="${headingId}"]`)!;
+const texts = (selector: string, within: ParentNode = dom.container) =>
   Array.from(within.querySelectorAll(selector)).map((e) => e.textContent?.trim() ?? '');
 
 function expandEverything() {
   act(() => {
-    container.querySelectorAll<HTMLButtonElement>('button[aria-expanded="false"]').forEach((b) => b.click());
+    dom.container.querySelectorAll<HTMLButtonElement>('button[aria-expanded="false"]').forEach((b) => b.click());
   });
-  container.querySelectorAll('details').forEach((d) => (d.open = true));
+  dom.container.querySelectorAll('details').forEach((d) => (d.open = true));
 }
 
 describe('ComparisonView', () => {
   it('uses no character that needs an emoji or symbol font, expanded panels included', () => {
     expandEverything();
-    const text = container.textContent ?? '';
+    const text = dom.container.textContent ?? '';
     expect(text.match(FONT_DEPENDENT)).toBeNull();
     // The winner's trophy and the warning sign are drawn.
     expect(section('differences-heading').querySelectorAll('svg.el-icon-trophy').length).toBe(7);
-    expect(container.querySelectorAll('.disagree-flag svg.el-icon-warning').length).toBeGreaterThan(0);
+    expect(dom.container.querySelectorAll('.disagree-flag svg.el-icon-warning').length).toBeGreaterThan(0);
   });
 
   it('reads verdict first: both "Choose … if" sentences, then the audiences, then the short answer under its own title', () => {

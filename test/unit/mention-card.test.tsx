@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTestRoot } from './react-root';
+import { describe, expect, it, vi } from 'vitest';
 import { MentionCard, cardLabel, type MentionCardProps } from '@/components/card/MentionCard';
 import { bundledDataset } from '@/lib/bundled-dataset';
 import { TeamPickBanner, teamPickHeadline } from '@/components/card/TeamPickBanner';
@@ -11,23 +11,9 @@ import { loadSourceDataset } from '@/lib/normalize';
 import { cardSourceDataset } from './fixtures/card-source-dataset';
 import { FONT_DEPENDENT } from './fixtures/glyphs';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 const data: CardData = selectCardData(loadSourceDataset(structuredClone(cardSourceDataset)), 'vllm-vs-tensorrt-llm');
 
-let container: HTMLElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = useTestRoot();
 
 function renderCard(overrides: Partial<MentionCardProps> = {}) {
   const props: MentionCardProps = {
@@ -41,13 +27,13 @@ function renderCard(overrides: Partial<MentionCardProps> = {}) {
     onDragStart: vi.fn(),
     ...overrides,
   };
-  act(() => root.render(<MentionCard {...props} />));
+  act(() => dom.root.render(<MentionCard {...props} />));
   return props;
 }
 
-const dialog = () => container.querySelector<HTMLElement>('[role="dialog"]')!;
+const dialog = () => dom.container.querySelector<HTMLElement>('[role="dialog"]')!;
 const button = (name: string | RegExp) =>
-  Array.from(container.querySelectorAll('button')).find((b) =>
+  Array.from(dom.container.querySelectorAll('button')).find((b) =>
     typeof name === 'string' ? (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name : name.test(b.textContent ?? ''),
   );
 const click = (el: Element | undefined) => act(() => (el as HTMLElement).click());
@@ -64,7 +50,7 @@ describe('MentionCard', () => {
 
   it('highlights the mentioned engine beside the other, with both scores', () => {
     renderCard();
-    const tiles = Array.from(container.querySelectorAll<HTMLElement>('.el-engine'));
+    const tiles = Array.from(dom.container.querySelectorAll<HTMLElement>('.el-engine'));
     expect(tiles.map((t) => [t.dataset.engineId, t.dataset.mentioned])).toEqual([
       ['vllm', 'false'],
       ['tensorrt-llm', 'true'],
@@ -77,14 +63,14 @@ describe('MentionCard', () => {
 
   it('has a title that says whose scores these are', () => {
     renderCard();
-    expect(container.querySelector('.el-title')?.textContent).toBe('vLLM vs TensorRT-LLM, The source’s scores, AI-generated');
-    expect(container.querySelector('.el-subtitle')?.textContent).toBe('The source’s scores, AI-generated');
+    expect(dom.container.querySelector('.el-title')?.textContent).toBe('vLLM vs TensorRT-LLM, The source’s scores, AI-generated');
+    expect(dom.container.querySelector('.el-subtitle')?.textContent).toBe('The source’s scores, AI-generated');
   });
 
   it('shows both halves of the verdict, the hovered engine first', () => {
-    const lines = () => Array.from(container.querySelectorAll<HTMLElement>('.el-verdict-line')).map((l) => [l.dataset.engineId, l.textContent]);
+    const lines = () => Array.from(dom.container.querySelectorAll<HTMLElement>('.el-verdict-line')).map((l) => [l.dataset.engineId, l.textContent]);
     renderCard({ mentionedEngineId: 'tensorrt-llm' });
-    expect(container.querySelector('.el-verdict-label')?.textContent).toBe('Verdict · AI-assisted');
+    expect(dom.container.querySelector('.el-verdict-label')?.textContent).toBe('Verdict · AI-assisted');
     expect(lines()).toEqual([
       ['tensorrt-llm', 'Choose TensorRT-LLM if you are on NVIDIA.'],
       ['vllm', 'Choose vLLM if you need flexibility.'],
@@ -105,7 +91,7 @@ describe('MentionCard', () => {
     const toggle = button(/Sources disagree in words/)!;
     expect(toggle.textContent).toBe('Sources disagree in words (5)');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    const panel = () => container.querySelector(`#${CSS.escape(toggle.getAttribute('aria-controls')!)}`)!;
+    const panel = () => dom.container.querySelector(`#${CSS.escape(toggle.getAttribute('aria-controls')!)}`)!;
     expect(panel().hasAttribute('hidden')).toBe(true);
     click(toggle);
     expect(Array.from(panel().querySelectorAll('[data-contradiction-id] .el-claims-engine')).map((t) => t.textContent)).toEqual([
@@ -125,14 +111,14 @@ describe('MentionCard', () => {
   it('uses no character that needs an emoji or symbol font, everything expanded', () => {
     renderCard({ data: selectCardData(bundledDataset(), 'vllm-vs-tensorrt-llm') });
     click(button(/Show all/));
-    act(() => container.querySelectorAll<HTMLButtonElement>('button[aria-expanded="false"]').forEach((b) => b.click()));
+    act(() => dom.container.querySelectorAll<HTMLButtonElement>('button[aria-expanded="false"]').forEach((b) => b.click()));
     expect(text().match(FONT_DEPENDENT)).toBeNull();
-    expect(container.querySelectorAll('svg.el-icon-warning').length).toBeGreaterThan(3);
+    expect(dom.container.querySelectorAll('svg.el-icon-warning').length).toBeGreaterThan(3);
   });
 
   it('shows 3 key differences with both values and the winner marked, and all 7 after the toggle', () => {
     renderCard();
-    const items = () => Array.from(container.querySelectorAll<HTMLElement>('[data-difference-id]'));
+    const items = () => Array.from(dom.container.querySelectorAll<HTMLElement>('[data-difference-id]'));
     expect(items().map((i) => i.dataset.differenceId)).toEqual(data.differences.slice(0, 3).map((d) => d.id));
     const values = (item: HTMLElement) => Array.from(item.querySelectorAll('.el-value')).map((v) => v.textContent);
     expect(items()[0]!.querySelector('h3')?.textContent).toBe('Hardware Compatibility');
@@ -142,15 +128,15 @@ describe('MentionCard', () => {
 
     const toggle = button(/Show all 7 differences/)!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(container.querySelector(`#${CSS.escape(toggle.getAttribute('aria-controls')!)}`)).not.toBeNull();
+    expect(dom.container.querySelector(`#${CSS.escape(toggle.getAttribute('aria-controls')!)}`)).not.toBeNull();
     // The source's "at a glance" ones are labelled as such.
-    const labels = () => Array.from(container.querySelectorAll('.el-group-label')).map((l) => l.textContent);
+    const labels = () => Array.from(dom.container.querySelectorAll('.el-group-label')).map((l) => l.textContent);
     expect(labels()).toEqual(['At a glance: the source’s top 3']);
     click(toggle);
     expect(items()).toHaveLength(7);
     expect(labels()).toEqual(['At a glance: the source’s top 3', 'The other 4']);
     expect(items().map((i) => i.dataset.atAGlance)).toEqual(['true', 'true', 'true', 'false', 'false', 'false', 'false']);
-    const glanceList = container.querySelector(`ul[aria-labelledby]`)!;
+    const glanceList = dom.container.querySelector(`ul[aria-labelledby]`)!;
     expect(document.getElementById(glanceList.getAttribute('aria-labelledby')!)?.textContent).toMatch(/^At a glance/);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(items()[6]!.textContent).toContain('No winner');
@@ -161,7 +147,7 @@ describe('MentionCard', () => {
 
   it('shows the figures side by side with units, and a "sources disagree" marker that expands to every claim', () => {
     renderCard();
-    const rows = Array.from(container.querySelectorAll<HTMLElement>('[data-figure-id]'));
+    const rows = Array.from(dom.container.querySelectorAll<HTMLElement>('[data-figure-id]'));
     expect(rows.map((r) => r.dataset.figureId)).toEqual(data.figures.map((f) => f.id));
     const latency = rows.find((r) => r.dataset.figureId === 'per-token-latency')!;
     expect(Array.from(latency.querySelectorAll('.el-value')).map((v) => v.textContent)).toEqual([
@@ -175,7 +161,7 @@ describe('MentionCard', () => {
     const marker = stars.querySelector<HTMLButtonElement>('.el-disagree')!;
     expect(marker.textContent).toContain('Sources disagree');
     expect(marker.getAttribute('aria-expanded')).toBe('false');
-    const panel = () => container.querySelector(`#${CSS.escape(marker.getAttribute('aria-controls')!)}`)!;
+    const panel = () => dom.container.querySelector(`#${CSS.escape(marker.getAttribute('aria-controls')!)}`)!;
     expect(panel().hasAttribute('hidden')).toBe(true);
     click(marker);
     expect(marker.getAttribute('aria-expanded')).toBe('true');
@@ -187,36 +173,36 @@ describe('MentionCard', () => {
 
   it('shows "—" for a missing value, never a blank', () => {
     renderCard({ data: { ...data, figures: [{ ...data.figures[0]!, values: { vllm: '1 ms' } }] } });
-    const values = Array.from(container.querySelectorAll('[data-figure-id] .el-value')).map((v) => v.textContent);
+    const values = Array.from(dom.container.querySelectorAll('[data-figure-id] .el-value')).map((v) => v.textContent);
     expect(values).toEqual(['vLLM: 1 ms', 'TensorRT-LLM: — (no value in the source)']);
   });
 
   it('flags a disagreeing key difference too', () => {
     renderCard();
     click(button(/Show all/));
-    const community = container.querySelector('[data-difference-id="kd-community"]')!;
+    const community = dom.container.querySelector('[data-difference-id="kd-community"]')!;
     expect(community.querySelector('.el-disagree')?.textContent).toContain('Sources disagree');
   });
 
   it('explains the compact warning sign once per section, only where a shown row disagrees', () => {
     renderCard();
-    const legends = () => Array.from(container.querySelectorAll('.el-section')).map((section) => section.querySelector('.el-legend')?.textContent ?? null);
+    const legends = () => Array.from(dom.container.querySelectorAll('.el-section')).map((section) => section.querySelector('.el-legend')?.textContent ?? null);
     // In this fixture only a difference beyond the top 3 disagrees: its legend comes with "Show all".
     expect(legends()).toEqual([null, ' sources disagree']);
     click(button(/Show all/));
     expect(legends()).toEqual([' sources disagree', ' sources disagree']);
     // The sign is drawn, not the ⚠ character (which needs a symbol font).
-    expect(container.querySelector('.el-legend svg.el-icon-warning')).not.toBeNull();
+    expect(dom.container.querySelector('.el-legend svg.el-icon-warning')).not.toBeNull();
     // The legend is for sighted readers; each marker names its subject for screen readers.
-    expect(container.querySelector('.el-legend')?.getAttribute('aria-hidden')).toBe('true');
-    expect(container.querySelector('[data-figure-id="stars-2026"] .el-disagree')?.textContent).toContain(
+    expect(dom.container.querySelector('.el-legend')?.getAttribute('aria-hidden')).toBe('true');
+    expect(dom.container.querySelector('[data-figure-id="stars-2026"] .el-disagree')?.textContent).toContain(
       'Sources disagree on GitHub Stars (2026)',
     );
   });
 
   it('keeps both engines and their scores in the header (the drag handle)', () => {
     renderCard();
-    const header = container.querySelector('.el-header')!;
+    const header = dom.container.querySelector('.el-header')!;
     expect(header.querySelectorAll('.el-engine')).toHaveLength(2);
     expect(header.textContent).toContain('8.6');
     expect(header.textContent).toContain('6.4');
@@ -224,28 +210,28 @@ describe('MentionCard', () => {
 
   it('shows provenance: source, last updated, AI generated', () => {
     renderCard();
-    expect(container.querySelector('.el-provenance')?.textContent).toBe(
+    expect(dom.container.querySelector('.el-provenance')?.textContent).toBe(
       'Source: vLLM vs TensorRT-LLM · Last updated Jun 2026 · AI generated',
     );
-    expect(container.querySelector('.el-provenance a')).toBeNull();
+    expect(dom.container.querySelector('.el-provenance a')).toBeNull();
   });
 
   it('links the source only over https, with noopener', () => {
     renderCard({ data: { ...data, provenance: { ...data.provenance, sourceUrl: 'https://example.com/compare' } } });
-    const link = container.querySelector('.el-provenance a')!;
+    const link = dom.container.querySelector('.el-provenance a')!;
     expect(link.getAttribute('href')).toBe('https://example.com/compare');
     expect(link.getAttribute('rel')).toContain('noopener');
     expect(link.getAttribute('target')).toBe('_blank');
     renderCard({ data: { ...data, provenance: { ...data.provenance, sourceUrl: 'http://example.com/compare' } } });
-    expect(container.querySelector('.el-provenance a')).toBeNull();
+    expect(dom.container.querySelector('.el-provenance a')).toBeNull();
   });
 
   it('leaves out the team pick slot when empty and leads with the extension frame when set', () => {
     const frame = <TeamPickFrame src="chrome-extension://dynamic-id/team-pick.html?theme=light" />;
     renderCard({ teamPickFrame: frame });
-    expect(container.querySelector('[data-team-pick-frame]')).toBeNull();
+    expect(dom.container.querySelector('[data-team-pick-frame]')).toBeNull();
     renderCard({ data: { ...data, teamPick: { frame: true } }, teamPickFrame: frame });
-    const body = container.querySelector('.el-body')!;
+    const body = dom.container.querySelector('.el-body')!;
     const first = body.firstElementChild as HTMLIFrameElement;
     expect(first.tagName).toBe('IFRAME');
     expect(first.getAttribute('src')).toBe('chrome-extension://dynamic-id/team-pick.html?theme=light');
@@ -258,8 +244,8 @@ describe('MentionCard', () => {
   it('the team pick banner (drawn inside the frame) names the team and the pick, or says undecided', () => {
     const engines = data.engines;
     const pick = { title: 'Serving', teamName: 'Infra team', engineId: 'tensorrt-llm', note: 'We run H100s only.' };
-    act(() => root.render(<TeamPickBanner pick={pick} engines={engines} />));
-    expect(container.textContent).toBe('Infra team picks TensorRT-LLMWe run H100s only.');
+    act(() => dom.root.render(<TeamPickBanner pick={pick} engines={engines} />));
+    expect(dom.container.textContent).toBe('Infra team picks TensorRT-LLMWe run H100s only.');
     expect(teamPickHeadline({ ...pick, engineId: null }, engines)).toBe('Infra team is undecided');
     expect(teamPickHeadline({ ...pick, teamName: '', engineId: 'vllm' }, engines)).toBe('Team pick: vLLM');
     expect(teamPickHeadline({ ...pick, teamName: '', engineId: null }, engines)).toBe('Team pick: undecided');
@@ -281,7 +267,7 @@ describe('MentionCard', () => {
 
   it('starts a drag from the bare header, not from its buttons', () => {
     const props = renderCard();
-    const header = container.querySelector('.el-header')!;
+    const header = dom.container.querySelector('.el-header')!;
     act(() => {
       header.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, button: 0 }));
     });
@@ -303,8 +289,8 @@ describe('MentionCard', () => {
       },
     });
     click(button(/Sources disagree in words/));
-    expect(container.querySelector('.el-words [data-contradiction-id="x"]')?.textContent).toContain(evil);
-    expect(container.querySelector('img, b')).toBeNull();
+    expect(dom.container.querySelector('.el-words [data-contradiction-id="x"]')?.textContent).toContain(evil);
+    expect(dom.container.querySelector('img, b')).toBeNull();
     expect(text()).toContain(evil);
   });
 });

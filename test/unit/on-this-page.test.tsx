@@ -1,27 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTestRoot } from './react-root';
+import { describe, expect, it, vi } from 'vitest';
 import { OnThisPage, type PageDigest, type PageDigestState } from '@/components/on-this-page/OnThisPage';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = useTestRoot();
 
 function render(state: PageDigestState, onChoose = vi.fn(), message: string | null = null) {
-  act(() => root.render(<OnThisPage state={state} onChoose={onChoose} message={message} />));
+  act(() => dom.root.render(<OnThisPage state={state} onChoose={onChoose} message={message} />));
   return onChoose;
 }
 
@@ -39,47 +25,47 @@ const ready: PageDigestState = { phase: 'ready', digest };
 describe('OnThisPage', () => {
   it('is a section headed "On this page"', () => {
     render({ phase: 'loading' });
-    expect(container.querySelector('section')?.getAttribute('aria-labelledby')).toBe('on-this-page-heading');
-    expect(container.querySelector('h2')?.textContent).toBe('On this page');
-    expect(container.querySelector('[role="status"]')?.textContent).toContain('Looking for mentions');
+    expect(dom.container.querySelector('section')?.getAttribute('aria-labelledby')).toBe('on-this-page-heading');
+    expect(dom.container.querySelector('h2')?.textContent).toBe('On this page');
+    expect(dom.container.querySelector('[role="status"]')?.textContent).toContain('Looking for mentions');
   });
 
   it('says kindly when the tab is not a page Engine Lens marks', () => {
     render({ phase: 'unavailable' });
-    expect(container.textContent).toContain('Engine Lens does not mark this page');
-    expect(container.querySelector('[role="alert"]')).toBeNull();
+    expect(dom.container.textContent).toContain('Engine Lens does not mark this page');
+    expect(dom.container.querySelector('[role="alert"]')).toBeNull();
   });
 
   it('says so when the page has no mentions', () => {
     render({ phase: 'ready', digest: { counts: {}, total: 0, mentions: [] } });
-    expect(container.textContent).toContain('No vLLM or TensorRT-LLM mentions');
-    expect(container.querySelector('ul')).toBeNull();
+    expect(dom.container.textContent).toContain('No vLLM or TensorRT-LLM mentions');
+    expect(dom.container.querySelector('ul')).toBeNull();
   });
 
   it('counts mentions per engine and lists each with its snippet, as text', () => {
     render(ready);
-    expect(container.querySelector('.digest-counts')?.textContent).toBe('vLLM 2 · TensorRT-LLM 1');
-    const items = Array.from(container.querySelectorAll('.digest-item'));
+    expect(dom.container.querySelector('.digest-counts')?.textContent).toBe('vLLM 2 · TensorRT-LLM 1');
+    const items = Array.from(dom.container.querySelectorAll('.digest-item'));
     expect(items.map((b) => b.textContent)).toEqual([
       'vLLMWe benchmarked vLLM 0.6 against',
       'TensorRT-LLM…batching in TRT-LLM matters.',
       'vLLM<img src=x onerror=alert(1)> vllm',
     ]);
     expect(items[1]!.querySelector('mark')?.textContent).toBe('TRT-LLM');
-    expect(container.querySelector('img')).toBeNull(); // page text is never markup
+    expect(dom.container.querySelector('img')).toBeNull(); // page text is never markup
   });
 
   it('reports the chosen mention by id', () => {
     const onChoose = render(ready);
-    act(() => (container.querySelectorAll<HTMLButtonElement>('.digest-item')[1]!).click());
+    act(() => (dom.container.querySelectorAll<HTMLButtonElement>('.digest-item')[1]!).click());
     expect(onChoose).toHaveBeenCalledWith(5);
   });
 
   it('is one Tab stop: only the current mention is tabbable, the arrow keys, Home and End move focus', () => {
     render(ready);
-    const items = () => Array.from(container.querySelectorAll<HTMLButtonElement>('.digest-item'));
+    const items = () => Array.from(dom.container.querySelectorAll<HTMLButtonElement>('.digest-item'));
     expect(items().map((b) => b.tabIndex)).toEqual([0, -1, -1]);
-    const list = container.querySelector('ul')!;
+    const list = dom.container.querySelector('ul')!;
     expect(document.getElementById(list.getAttribute('aria-describedby')!)?.textContent).toMatch(/arrow keys move between mentions/);
     const press = (key: string) => {
       const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
@@ -105,14 +91,14 @@ describe('OnThisPage', () => {
 
   it('a click makes that mention the current one (the next Tab into the list lands on it)', () => {
     render(ready);
-    const items = () => Array.from(container.querySelectorAll<HTMLButtonElement>('.digest-item'));
+    const items = () => Array.from(dom.container.querySelectorAll<HTMLButtonElement>('.digest-item'));
     act(() => items()[2]!.focus());
     expect(items().map((b) => b.tabIndex)).toEqual([-1, -1, 0]);
   });
 
   it('says when only the first mentions are listed, and shows a status message', () => {
     render({ phase: 'ready', digest: { ...digest, total: 500 } }, vi.fn(), 'That mention is no longer on the page.');
-    expect(container.textContent).toContain('Showing the first 3 of 500 mentions.');
-    expect(container.querySelector('[role="status"]')?.textContent).toBe('That mention is no longer on the page.');
+    expect(dom.container.textContent).toContain('Showing the first 3 of 500 mentions.');
+    expect(dom.container.querySelector('[role="status"]')?.textContent).toBe('That mention is no longer on the page.');
   });
 });

@@ -5,8 +5,8 @@
  * synchronously inside the user's click (Firefox shows the prompt only then).
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTestRoot } from './react-root';
+import { describe, expect, it, vi } from 'vitest';
 import type { OptionsApi } from '@/components/options/api';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { isGranted } from '@/components/options/SitesSection';
@@ -15,21 +15,7 @@ import { feedPermissionPattern, formatBytes, neededOptionalPatterns, patternsNoL
 import { applySettingsPatch, DEFAULT_SETTINGS, SettingsPatchSchema, type Settings, type SettingsPatch } from '@/lib/settings';
 import { DEFAULT_MATCH_PATTERNS } from '@/lib/sites';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = useTestRoot();
 
 /** A fake browser and worker; `log` records the order of what happened. */
 function fakeApi(options: { grant?: boolean } = {}) {
@@ -63,15 +49,15 @@ function fakeApi(options: { grant?: boolean } = {}) {
 }
 
 async function renderOptions(api: OptionsApi) {
-  await act(async () => root.render(<OptionsApp api={api} feedStatus={<p data-testid="feed-status">Last checked: never</p>} />));
+  await act(async () => dom.root.render(<OptionsApp api={api} feedStatus={<p data-testid="feed-status">Last checked: never</p>} />));
 }
 
 const byLabel = (text: string) => {
-  const label = [...container.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
+  const label = [...dom.container.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
   if (!label) throw new Error(`no control labelled "${text}"`);
-  return container.querySelector<HTMLInputElement>(`#${CSS.escape(label.htmlFor)}`)!;
+  return dom.container.querySelector<HTMLInputElement>(`#${CSS.escape(label.htmlFor)}`)!;
 };
-const button = (name: string) => [...container.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name)!;
+const button = (name: string) => [...dom.container.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name)!;
 const type = (input: HTMLInputElement, value: string) =>
   act(() => {
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
@@ -88,7 +74,7 @@ describe('the options page', () => {
     expect(byLabel('Hover delay').type).toBe('range');
     expect(button('Reset data')).toBeTruthy();
     // The feeds' status has its place under the feed settings.
-    expect(container.querySelector('[data-testid="feed-status"]')?.closest('section')?.querySelector('h2')?.textContent).toBe('Data');
+    expect(dom.container.querySelector('[data-testid="feed-status"]')?.closest('section')?.querySelector('h2')?.textContent).toBe('Data');
   });
 
   it('switching a default site off sends exactly that change', async () => {
@@ -127,7 +113,7 @@ describe('the options page', () => {
     await type(byLabel('Add a site'), 'docs.sglang.ai');
     await act(async () => byLabel('Add a site').form!.requestSubmit());
     expect(log).toEqual(['request https://docs.sglang.ai/*']);
-    expect(container.textContent).toContain('did not give Engine Lens access to docs.sglang.ai');
+    expect(dom.container.textContent).toContain('did not give Engine Lens access to docs.sglang.ai');
   });
 
   it.each([
@@ -141,7 +127,7 @@ describe('the options page', () => {
     await type(byLabel('Add a site'), input);
     await act(async () => byLabel('Add a site').form!.requestSubmit());
     expect(log).toEqual([]);
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain(why);
+    expect(dom.container.querySelector('[role="alert"]')?.textContent).toContain(why);
   });
 
   it('a feed URL asks for its host from the click; an http one is refused', async () => {
@@ -175,7 +161,7 @@ describe('the options page', () => {
     await act(async () => byLabel('Also delete team pins').click());
     await act(async () => button('Reset data').click());
     expect(api.resetData).toHaveBeenLastCalledWith(true);
-    expect(container.textContent).toContain('team pins were deleted');
+    expect(dom.container.textContent).toContain('team pins were deleted');
   });
 
   it('the hover delay is written once the slider settles, not on every step', async () => {
@@ -188,7 +174,7 @@ describe('the options page', () => {
       expect(log).toEqual([]);
       await act(async () => vi.advanceTimersByTime(1000));
       expect(log).toEqual(['update {"preferences":{"hover":{"delayMs":1250}}}']);
-      expect(container.textContent).toContain('1250 ms');
+      expect(dom.container.textContent).toContain('1250 ms');
     } finally {
       vi.useRealTimers();
     }
@@ -197,8 +183,8 @@ describe('the options page', () => {
   it('lists the shortcuts and links to the browser’s shortcut settings', async () => {
     const { api } = fakeApi();
     await renderOptions(api);
-    expect(container.querySelector('kbd')?.textContent).toBe('Alt+Shift+E');
-    const link = [...container.querySelectorAll('a')].find((a) => a.textContent === 'Change shortcuts')!;
+    expect(dom.container.querySelector('kbd')?.textContent).toBe('Alt+Shift+E');
+    const link = [...dom.container.querySelectorAll('a')].find((a) => a.textContent === 'Change shortcuts')!;
     expect(link.getAttribute('href')).toBe('chrome://extensions/shortcuts');
     act(() => link.click());
     expect(api.shortcutSettings.open).toHaveBeenCalledOnce();

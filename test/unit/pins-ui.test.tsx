@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTestRoot } from './react-root';
+import { describe, expect, it, vi } from 'vitest';
 import { ImportApp, type ImportClient } from '@/components/pins/ImportApp';
 import { PinsProvider, type PinsClient, type PinsList, type SaveRequest } from '@/components/pins/pins-context';
 import { PinsSection } from '@/components/pins/PinsSection';
@@ -12,24 +12,12 @@ import { pinsDocument, readPinsDocument, type Pin } from '@/lib/pins';
 import { decodeSharePayload, encodeSharePayload } from '@/lib/share';
 import { PINS_V1 } from './fixtures/pins-v1';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 const dataset = bundledDataset();
 const comparison = dataset.comparisons[0]!;
 const view = { dataset, comparison, engines: comparedEngines(dataset, comparison) };
 const fixturePins = () => structuredClone(PINS_V1) as unknown as Pin[];
 
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = useTestRoot();
 
 /** Lets promises and React updates settle. */
 async function settle(): Promise<void> {
@@ -47,12 +35,12 @@ async function until(check: () => void): Promise<void> {
     }
   }
 }
-const q = <T extends Element = HTMLElement>(selector: string) => container.querySelector<T>(selector);
+const q = <T extends Element = HTMLElement>(selector: string) => dom.container.querySelector<T>(selector);
 const byText = <T extends HTMLElement = HTMLButtonElement>(tag: string, text: string | RegExp) =>
-  [...container.querySelectorAll<T>(tag)].find((el) => (typeof text === 'string' ? el.textContent?.trim() === text : text.test(el.textContent ?? '')));
+  [...dom.container.querySelectorAll<T>(tag)].find((el) => (typeof text === 'string' ? el.textContent?.trim() === text : text.test(el.textContent ?? '')));
 const labelled = <T extends HTMLElement>(label: string) => {
-  const l = [...container.querySelectorAll('label')].find((x) => x.textContent?.trim() === label);
-  return (l?.htmlFor ? container.querySelector<T>(`#${CSS.escape(l.htmlFor)}`) : l?.querySelector<T>('input')) ?? null;
+  const l = [...dom.container.querySelectorAll('label')].find((x) => x.textContent?.trim() === label);
+  return (l?.htmlFor ? dom.container.querySelector<T>(`#${CSS.escape(l.htmlFor)}`) : l?.querySelector<T>('input')) ?? null;
 };
 async function click(el: Element | null | undefined): Promise<void> {
   if (!el) throw new Error('nothing to click');
@@ -94,7 +82,7 @@ function fakeClient(initial: Pin[] = [], page: string | null = null) {
 
 async function renderSection(client: PinsClient) {
   act(() =>
-    root.render(
+    dom.root.render(
       <PinsProvider client={client}>
         <PinsSection {...view} />
       </PinsProvider>,
@@ -129,7 +117,7 @@ describe('the pins section', () => {
     const note = labelled<HTMLTextAreaElement>('Note (plain text)')!;
     expect(note.maxLength).toBe(2000);
     await type(note, '<b>not markup</b>');
-    expect(container.textContent).toContain('17 / 2,000 characters');
+    expect(dom.container.textContent).toContain('17 / 2,000 characters');
     await click(byText('button', 'Save pin'));
     expect(client.save).toHaveBeenCalledWith({
       id: null,
@@ -222,7 +210,7 @@ describe('the pins section', () => {
     later.version = '2026-07-01.1';
     later.comparisons[0]!.keyDifferences.find((d) => d.id === 'hardware-compatibility')!.values['tensorrt-llm'] = { raw: 'NVIDIA and Grace', parsed: null };
     act(() =>
-      root.render(
+      dom.root.render(
         <PinsProvider client={client}>
           <PinsSection dataset={later} comparison={later.comparisons[0]!} engines={comparedEngines(later, later.comparisons[0]!)} />
         </PinsProvider>,
@@ -253,7 +241,7 @@ function importClient(existing: Pin[] = [], activeId: string | null = null) {
 }
 
 async function renderImport(client: ImportClient, initialPayload: string | null) {
-  act(() => root.render(<ImportApp client={client} initialPayload={initialPayload} />));
+  act(() => dom.root.render(<ImportApp client={client} initialPayload={initialPayload} />));
   await settle();
 }
 
@@ -274,7 +262,7 @@ describe('the import page', () => {
     expect(client.importPins).not.toHaveBeenCalled();
     await click(byText('button', 'Import 1 pin'));
     expect(client.importPins).toHaveBeenCalledWith({ pins: [pin], onClash: {}, activateFirst: true });
-    await until(() => expect(container.textContent).toContain('Imported one pin.'));
+    await until(() => expect(dom.container.textContent).toContain('Imported one pin.'));
   });
 
   it.each([
@@ -299,8 +287,8 @@ describe('the import page', () => {
     await type(labelled<HTMLTextAreaElement>('Share link or JSON'), JSON.stringify(pinsDocument(pins, new Date())));
     await click(byText('button', 'Preview pasted text'));
     await until(() => expect(q('h2')?.textContent).toBe('2 pins from pasted JSON'));
-    expect(container.textContent).toContain('You already have a pin with this id: “Mine”');
-    const replace = [...container.querySelectorAll('label')].find((l) => l.textContent?.includes('Replace “Mine”'))!.querySelector('input')!;
+    expect(dom.container.textContent).toContain('You already have a pin with this id: “Mine”');
+    const replace = [...dom.container.querySelectorAll('label')].find((l) => l.textContent?.includes('Replace “Mine”'))!.querySelector('input')!;
     await click(replace);
     await click(byText('button', 'Import 2 pins'));
     await until(() => expect(client.importPins).toHaveBeenCalledOnce());
