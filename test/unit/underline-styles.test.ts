@@ -15,7 +15,7 @@ const read = (file: string) => fs.readFileSync(path.join('assets/public', file),
 function declarations(css: string, name: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [, selectors, body] of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
-    if (!selectors!.split(',').some((s) => s.trim() === `::highlight(${name})`)) continue;
+    if (!selectors!.split(',').some((s) => s.trim() === `:root::highlight(${name})`)) continue;
     for (const declaration of body!.split(';')) {
       const [property, value] = declaration.split(':').map((part) => part.trim());
       if (property && value) out[property] = value;
@@ -50,7 +50,7 @@ describe('underline styles', () => {
   it('only styles Engine Lens’s own two highlights (nothing of the page)', () => {
     for (const file of Object.values(UNDERLINE_FILES)) {
       const selectors = [...read(file).matchAll(/([^{}]+)\{/g)].flatMap(([, s]) => s!.split(',').map((x) => x.trim()));
-      expect(selectors.every((s) => /^::highlight\(engine-lens-(vllm|tensorrt-llm)\)$/.test(s))).toBe(true);
+      expect(selectors.every((s) => /^:root::highlight\(engine-lens-(vllm|tensorrt-llm)\)$/.test(s))).toBe(true);
     }
   });
 });
