@@ -195,6 +195,8 @@ export class MentionRegistry {
   /** Markable entries in registration order (close to document order), for the paint window; compacted lazily. */
   private markable: MentionEntry[] = [];
   private markableCount = 0;
+  /** Dropped entries still in {@link markable}; the next commit filters them out. */
+  private droppedInMarkable = 0;
   /** Markable entries not yet in the highlights (see {@link commit}). */
   private readonly unpainted = new Set<MentionEntry>();
   private paintedCount = 0;
@@ -329,9 +331,7 @@ export class MentionRegistry {
     e.dropped = true;
     if (!e.markable) return;
     this.markableCount--;
-    // The registration-order list would otherwise keep dropped entries (and
-    // through them whole detached subtrees) alive: compact it now and then.
-    if (this.markable.length > 2 * this.markableCount + 256) this.markable = this.markable.filter((m) => !m.dropped);
+    this.droppedInMarkable++;
     this.unpainted.delete(e);
     if (e.painted) {
       this.sink?.delete(e.engine, e.range);
@@ -427,6 +427,11 @@ export class MentionRegistry {
    * after every slice, and a page with many marks paints only a window of them.
    */
   commit(paint = true): void {
+    // A dropped entry still holds its text node, and a detached text node holds
+    // its whole detached subtree (a soft navigation's old page): compact the
+    // registration-order list at the end of every batch that dropped any, so
+    // nothing the page removed outlives the batch. O(marks), once per batch.
+    if (this.droppedInMarkable > 0) this.compactMarkable();
     if (paint) {
       if (!this.windowed && this.markableCount > PAINT_ALL_LIMIT) this.startWindow();
       if (this.windowed) {
@@ -447,6 +452,11 @@ export class MentionRegistry {
     if (!this.changed) return;
     this.changed = false;
     for (const listener of this.changeListeners) listener();
+  }
+
+  private compactMarkable(): void {
+    if (this.droppedInMarkable > 0) this.markable = this.markable.filter((e) => !e.dropped);
+    this.droppedInMarkable = 0;
   }
 
   private paint(e: MentionEntry): void {
@@ -498,8 +508,8 @@ export class MentionRegistry {
 
   /** Paints the marks from about {@link WINDOW_BEFORE} before the first one on screen to {@link PAINT_WINDOW} in all. */
   updateWindow(): void {
-    const list = this.markable.filter((e) => !e.dropped);
-    this.markable = list;
+    this.compactMarkable();
+    const list = this.markable;
     const first = firstOnScreen(list);
     const from = Math.max(0, Math.min(first - WINDOW_BEFORE, list.length - PAINT_WINDOW));
     const to = Math.min(list.length, from + PAINT_WINDOW);

@@ -91,6 +91,26 @@ describe('MentionRegistry', () => {
     expect(registry.has(registry.list()[0]!)).toBe(true);
   });
 
+  it('holds nothing of a removed page once the batch that swept it is committed (soft navigations)', () => {
+    const registry = new MentionRegistry(document, fakeSink());
+    // Each "page" is a few marks; a soft navigation replaces it. A dropped entry
+    // left in any list would keep its detached text node, and through it the
+    // whole old page, alive.
+    for (let page = 0; page < 20; page++) {
+      document.body.replaceChildren();
+      registry.sweep();
+      for (let i = 0; i < 5; i++) {
+        const node = paragraph(`page ${page}: vLLM and TRT-LLM`);
+        registry.set(node, detectMentions(node.data));
+      }
+      registry.commit();
+      // White-box on purpose: the registration-order list is the one place that could retain old nodes.
+      const held = (registry as unknown as { markable: Array<{ node: Text }> }).markable;
+      expect(held.every((e) => e.node.isConnected)).toBe(true);
+      expect(held).toHaveLength(10);
+    }
+  });
+
   it('paints only on a painting commit, and never paints what was removed before it', () => {
     const sink = fakeSink();
     const registry = new MentionRegistry(document, sink);
