@@ -235,6 +235,7 @@ async function tracedLoad(context: BrowserContext, url: string, marked: boolean,
   await page.close();
   const stats = taskStats(events, 'bench:probe', windowMs);
   if (marked && stats.ourTasks === 0) throw new Error(`no content-script task found in the trace of ${url}`);
+  if (stats.cpuOverWall > 0) console.log(`${url}: ${stats.cpuOverWall} task(s) with thread time > wall time (capped)`);
   return stats;
 }
 
