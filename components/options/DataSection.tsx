@@ -11,6 +11,7 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { feedPermissionPattern, formatBytes, refreshChoices } from '@/lib/options';
 import { MAX_TEAM_FEEDS, type Settings } from '@/lib/settings';
+import { AddressForm } from './AddressForm';
 import type { OptionsApi, StorageUsage } from './api';
 import { messageOf, StatusLine, type SaveSettings } from './OptionsApp';
 
@@ -147,28 +148,21 @@ function DatasetFeed({ url, api, save, setMessage }: FeedProps & { url: string |
   }
 
   return (
-    <form className="inline-form" onSubmit={submit} noValidate>
-      <label htmlFor="dataset-feed">Dataset feed URL</label>
-      <input
-        id="dataset-feed"
-        type="url"
-        inputMode="url"
-        autoComplete="off"
-        spellCheck={false}
-        placeholder="https://example.com/engine-lens/dataset.json"
-        value={draft}
-        aria-invalid={error !== null}
-        aria-describedby="dataset-feed-help"
-        onChange={(event) => {
-          setDraft(event.target.value);
-          setError(null);
-        }}
-      />
-      <button type="submit">Save feed URL</button>
-      <p id="dataset-feed-help" className={error ? 'hint error-text' : 'hint'} role={error ? 'alert' : undefined}>
-        {error ?? 'https only. Leave it empty to use only the data that ships with Engine Lens.'}
-      </p>
-    </form>
+    <AddressForm
+      id="dataset-feed"
+      label="Dataset feed URL"
+      type="url"
+      placeholder="https://example.com/engine-lens/dataset.json"
+      value={draft}
+      error={error}
+      hint="https only. Leave it empty to use only the data that ships with Engine Lens."
+      submitLabel="Save feed URL"
+      onChange={(value) => {
+        setDraft(value);
+        setError(null);
+      }}
+      onSubmit={submit}
+    />
   );
 }
 
@@ -230,28 +224,21 @@ function TeamFeeds({ urls, api, save, setMessage }: FeedProps & { urls: readonly
           ))}
         </ul>
       )}
-      <form className="inline-form" onSubmit={add} noValidate>
-        <label htmlFor="team-feed">Add a team feed URL</label>
-        <input
-          id="team-feed"
-          type="url"
-          inputMode="url"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="https://example.com/team/pins.json"
-          value={draft}
-          aria-invalid={error !== null}
-          aria-describedby="team-feed-help"
-          onChange={(event) => {
-            setDraft(event.target.value);
-            setError(null);
-          }}
-        />
-        <button type="submit">Add feed</button>
-        <p id="team-feed-help" className={error ? 'hint error-text' : 'hint'} role={error ? 'alert' : undefined}>
-          {error ?? 'A feed your team publishes its pinned comparisons at (https only).'}
-        </p>
-      </form>
+      <AddressForm
+        id="team-feed"
+        label="Add a team feed URL"
+        type="url"
+        placeholder="https://example.com/team/pins.json"
+        value={draft}
+        error={error}
+        hint="A feed your team publishes its pinned comparisons at (https only)."
+        submitLabel="Add feed"
+        onChange={(value) => {
+          setDraft(value);
+          setError(null);
+        }}
+        onSubmit={add}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { MAX_CUSTOM_SITES, normalizeHttpsOrigin, type CustomSite, type Settings } from '@/lib/settings';
 import { DEFAULT_SITES, originPattern, patternMatches } from '@/lib/sites';
+import { AddressForm } from './AddressForm';
 import type { OptionsApi } from './api';
 import { messageOf, StatusLine, type SaveSettings } from './OptionsApp';
 
@@ -176,28 +177,21 @@ export function SitesSection({
           })}
         </ul>
       )}
-      <form className="inline-form" onSubmit={add} noValidate>
-        <label htmlFor="add-site">Add a site</label>
-        <input
-          id="add-site"
-          type="text"
-          inputMode="url"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="docs.example.com"
-          value={draft}
-          aria-invalid={addError !== null}
-          aria-describedby="add-site-help"
-          onChange={(event) => {
-            setDraft(event.target.value);
-            setAddError(null);
-          }}
-        />
-        <button type="submit">Add</button>
-        <p id="add-site-help" className={addError ? 'hint error-text' : 'hint'} role={addError ? 'alert' : undefined}>
-          {addError ?? 'https sites only. Your browser asks you to allow Engine Lens to read that site.'}
-        </p>
-      </form>
+      <AddressForm
+        id="add-site"
+        label="Add a site"
+        type="text"
+        placeholder="docs.example.com"
+        value={draft}
+        error={addError}
+        hint="https sites only. Your browser asks you to allow Engine Lens to read that site."
+        submitLabel="Add"
+        onChange={(value) => {
+          setDraft(value);
+          setAddError(null);
+        }}
+        onSubmit={add}
+      />
 
       {pausedOrigins.length > 0 && (
         <>
