@@ -432,7 +432,8 @@ test.describe('pins UI accessibility', () => {
     await popup.keyboard.press('Enter'); // submits the form
     await expect(popup.getByRole('status').filter({ hasText: 'Pinned “Typed by keyboard”' })).toBeVisible();
     // Focus lands on the new pin; its actions are reachable and visibly focused.
-    await expect(popup.getByRole('button', { name: 'Typed by keyboard' })).toBeFocused();
+    // Its toggle is named by the title alone (no glyph read out before it).
+    await expect(popup.getByRole('button', { name: 'Typed by keyboard', exact: true })).toBeFocused();
     await tabTo(popup, 'Copy share link');
     const outline = await popup.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
