@@ -192,7 +192,7 @@ export function cssHighlightSink(): HighlightSink | null {
 export class MentionRegistry {
   private readonly byNode = new Map<Text, MentionEntry[]>();
   private readonly overflow = new Map<Text, Overflow>();
-  /** Markable entries in registration order (close to document order), for the paint window; compacted lazily. */
+  /** Markable entries in registration order (close to document order), for the paint window; dropped ones leave at the next commit. */
   private markable: MentionEntry[] = [];
   private markableCount = 0;
   /** Dropped entries still in {@link markable}; the next commit filters them out. */
