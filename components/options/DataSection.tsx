@@ -13,7 +13,7 @@ import { feedPermissionPattern, formatBytes, refreshChoices } from '@/lib/option
 import { MAX_TEAM_FEEDS, type Settings } from '@/lib/settings';
 import { AddressForm } from './AddressForm';
 import type { OptionsApi, StorageUsage } from './api';
-import { messageOf, StatusLine, type SaveSettings } from './OptionsApp';
+import { messageOf, StatusLine, type SaveSettings } from './section';
 
 type Message = { text: string; error?: boolean } | null;
 

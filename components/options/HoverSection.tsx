@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { debounce } from '@/lib/debounce';
 import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, type Settings, type UnderlineStyle } from '@/lib/settings';
-import { messageOf, StatusLine, type SaveSettings } from './OptionsApp';
+import { messageOf, StatusLine, type SaveSettings } from './section';
 
 type Message = { text: string; error?: boolean } | null;
 

@@ -8,7 +8,7 @@
  * Props in, callbacks out: the browser is behind `api` (./api.ts).
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { applySettingsPatch, type Settings, type SettingsPatch } from '@/lib/settings';
+import { applySettingsPatch, type Settings } from '@/lib/settings';
 import { ErrorBoundary } from '../ErrorBoundary';
 import type { OptionsApi } from './api';
 import { DataSection } from './DataSection';
@@ -16,10 +16,8 @@ import { HoverSection } from './HoverSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { SitesSection } from './SitesSection';
 import { ThemeSection } from './ThemeSection';
+import { messageOf, type SaveSettings } from './section';
 import './options.css';
-
-/** What a section calls to change settings: resolves to the new settings, rejects with a message for the user. */
-export type SaveSettings = (patch: SettingsPatch) => Promise<Settings>;
 
 type LoadState = { phase: 'loading' } | { phase: 'ready'; settings: Settings } | { phase: 'error'; message: string };
 
@@ -128,18 +126,5 @@ export function OptionsApp({
         </ErrorBoundary>
       </main>
     </div>
-  );
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** A section's one-line report of what just happened (or went wrong), read out by screen readers. */
-export function StatusLine({ message }: { message: { text: string; error?: boolean } | null }) {
-  return (
-    <p className={message?.error ? 'status-line error-text' : 'status-line'} role="status">
-      {message?.text ?? ''}
-    </p>
   );
 }

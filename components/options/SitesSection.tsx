@@ -8,7 +8,7 @@ import { MAX_CUSTOM_SITES, normalizeHttpsOrigin, type CustomSite, type Settings 
 import { DEFAULT_SITES, originPattern, patternMatches } from '@/lib/sites';
 import { AddressForm } from './AddressForm';
 import type { OptionsApi } from './api';
-import { messageOf, StatusLine, type SaveSettings } from './OptionsApp';
+import { messageOf, StatusLine, type SaveSettings } from './section';
 
 type Message = { text: string; error?: boolean } | null;
 

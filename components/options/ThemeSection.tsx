@@ -1,7 +1,7 @@
 /** The theme of the hover card and of Engine Lens's own pages. */
 import { useState } from 'react';
 import type { Settings, ThemeSetting } from '@/lib/settings';
-import { messageOf, StatusLine, type SaveSettings } from './OptionsApp';
+import { messageOf, StatusLine, type SaveSettings } from './section';
 
 const THEMES: ReadonlyArray<readonly [ThemeSetting, string, string]> = [
   ['auto', 'Auto', 'the card follows the page it is on, these pages follow your system'],
