@@ -149,6 +149,34 @@ function boundedSize(el: Element): number {
 }
 
 /**
+ * Elements a run of siblings holds, about: a run costs one query, plus a pass
+ * of the engine over every sibling after it (`following-sibling` has no early
+ * stop), so few long runs cost less than many short ones. At this size one
+ * query takes 2–4 ms, and the scan checks the clock after each.
+ */
+const RUN_ELEMENTS = 12_000;
+
+/**
+ * Every `count`-th child of `parent`, from the first: where its runs start.
+ * Found by the engine in one query, because stepping through thousands of
+ * siblings from script costs a wrapper for each.
+ */
+function runStarts(parent: Element, count: number): Node[] {
+  const doc = parent.ownerDocument;
+  const starts: Node[] = [];
+  if (typeof doc.evaluate === 'function' && typeof XPathResult !== 'undefined') {
+    const found = doc.evaluate(`child::node()[position() mod ${count} = 1]`, parent, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    for (let i = 0; i < found.snapshotLength; i++) starts.push(found.snapshotItem(i)!);
+    return starts;
+  }
+  for (let child: Node | null = parent.firstChild; child; ) {
+    starts.push(child);
+    for (let i = 0; i < count && child; i++) child = child.nextSibling;
+  }
+  return starts;
+}
+
+/**
  * Pending work of a scan: a node to read (with whether its size must be
  * checked before it is queried whole), or `count` consecutive siblings from
  * `node` on, queried together.
@@ -194,7 +222,11 @@ function candidateQuery(doc: Document, count = 1): XPathExpression | null {
  */
 class ExclusionMemo {
   private readonly memo = new WeakMap<Element, boolean>();
-  constructor(private readonly selector: string) {}
+  /** Element names the selector excludes outright (`pre`, `code`, … unless code is included). */
+  private readonly excludedNames: Set<string>;
+  constructor(private readonly selector: string) {
+    this.excludedNames = new Set(selector.split(',').filter((part) => /^[a-z]+$/.test(part)));
+  }
 
   excludes(node: Text): boolean {
     const parent = node.parentElement;
@@ -203,15 +235,17 @@ class ExclusionMemo {
     return this.excludesElement(parent);
   }
 
-  /** True when `parent` or one of its ancestors matches the selector. */
-  excludesElement(parent: Element): boolean {
-    // Remembered for the closest block-level ancestors only: a paragraph's
-    // siblings share them, and one native closest() per new element costs
-    // less than matching each ancestor from script.
-    const known = this.memo.get(parent);
+  /** True when `element` or one of its ancestors matches the selector. */
+  excludesElement(element: Element): boolean {
+    // A text node directly in `pre` or `code` (most excluded candidates) is
+    // decided by its parent's name, without matching the ancestors.
+    if (this.excludedNames.has(element.localName)) return true;
+    // One native closest() per new element: walking the ancestors from script
+    // instead would create a wrapper for each in this isolated world.
+    const known = this.memo.get(element);
     if (known !== undefined) return known;
-    const excluded = parent.closest(this.selector) !== null;
-    this.memo.set(parent, excluded);
+    const excluded = element.closest(this.selector) !== null;
+    this.memo.set(element, excluded);
     return excluded;
   }
 }
@@ -232,6 +266,8 @@ export class TextScan {
   private index = 0;
   /** Count sizes even under many-children parents (a query was slow). */
   private cautious = false;
+  /** The last unit ran a query. */
+  private queried = false;
 
   constructor(
     root: Node,
@@ -268,8 +304,10 @@ export class TextScan {
       }
       const unit = this.units.pop();
       if (!unit) return true;
+      this.queried = false;
       this.process(unit);
-      if ((n & 15) === 0 && shouldStop()) return this.units.length === 0 && this.snapshot === null;
+      // After every query (each costs up to a few ms), else every few units.
+      if ((this.queried || (n & 15) === 0) && shouldStop()) return this.units.length === 0 && this.snapshot === null;
     }
   }
 
@@ -306,10 +344,7 @@ export class TextScan {
       for (let text = walker.nextNode(); text; text = walker.nextNode()) this.visit(text as Text);
       return;
     }
-    const start = performance.now();
-    this.snapshot = query.evaluate(el, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-    this.index = 0;
-    this.cautious = performance.now() - start > SLOW_QUERY_MS;
+    this.runQuery(query, el);
   }
 
   /**
@@ -337,11 +372,8 @@ export class TextScan {
       } else {
         // Nodes per run: elements per child from the sample; twice that in nodes (the text between them).
         const perChild = Math.max(1, elements / sampled);
-        const count = Math.max(2, Math.min(4096, Math.floor((CHUNK_ELEMENTS / perChild) * 2)));
-        for (let child: Node | null = parent.firstChild; child; ) {
-          units.push({ node: child, sized: false, count });
-          for (let i = 0; i < count && child; i++) child = child.nextSibling;
-        }
+        const count = Math.max(2, Math.min(4096, Math.floor((RUN_ELEMENTS / perChild) * 2)));
+        for (const first of runStarts(parent, count)) units.push({ node: first, sized: false, count });
       }
     }
     for (let i = units.length - 1; i >= 0; i--) this.units.push(units[i]!);
@@ -354,9 +386,19 @@ export class TextScan {
       for (let node: Node | null = first, i = 0; node && i < count; node = node.nextSibling, i++) this.process({ node, sized: false });
       return;
     }
+    this.runQuery(query, first);
+  }
+
+  /**
+   * Runs a candidate query. Unordered: the step results come in document order
+   * anyway, and asking for order makes Blink sort every union (a run's
+   * siblings) once more; the registry keeps its own order.
+   */
+  private runQuery(query: XPathExpression, context: Node): void {
     const start = performance.now();
-    this.snapshot = query.evaluate(first, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    this.snapshot = query.evaluate(context, XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE, null);
     this.index = 0;
+    this.queried = true;
     this.cautious = performance.now() - start > SLOW_QUERY_MS;
   }
 
