@@ -318,7 +318,8 @@ class Scanner {
   /** One slice of work, at most about `budget` ms. */
   private slice(budget: number): void {
     const deadline = performance.now() + budget;
-    const shouldStop = () => performance.now() >= deadline;
+    // `reserveMs`: work about to start that cannot be cut (an XPath query) stops the slice early.
+    const shouldStop = (reserveMs = 0) => performance.now() + reserveMs >= deadline;
 
     if (this.sweepDue()) {
       this.sweepWanted = false;

@@ -268,6 +268,8 @@ export class TextScan {
   private cautious = false;
   /** The last unit ran a query. */
   private queried = false;
+  /** How long the last query took (ms): what the next one is expected to take. */
+  private lastQueryMs = 0;
 
   constructor(
     root: Node,
@@ -289,8 +291,14 @@ export class TextScan {
     for (let i = nodes.length - 1; i >= 0; i--) this.units.push({ node: nodes[i]!, sized: true });
   }
 
-  /** Processes text nodes until the scan ends or `shouldStop()` returns true (checked every few nodes and after each query). */
-  run(shouldStop: () => boolean = () => false): boolean {
+  /**
+   * Processes text nodes until the scan ends or `shouldStop()` returns true
+   * (checked every few nodes and after each query). Before a query, the scan
+   * asks `shouldStop(ms)` with the last query's duration: a query cannot be
+   * interrupted, so one that would not fit in what is left of the slice waits
+   * for the next (the first unit of each call always runs, so the scan moves on).
+   */
+  run(shouldStop: (reserveMs?: number) => boolean = () => false): boolean {
     if (this.walker) return this.runWalker(this.walker, shouldStop);
     for (let n = 1; ; n++) {
       const snapshot = this.snapshot;
@@ -302,8 +310,9 @@ export class TextScan {
         }
         this.snapshot = null;
       }
-      const unit = this.units.pop();
-      if (!unit) return true;
+      if (this.units.length === 0) return true;
+      if (n > 1 && this.lastQueryMs > 0 && shouldStop(this.lastQueryMs)) return false;
+      const unit = this.units.pop()!;
       this.queried = false;
       this.process(unit);
       // After every query (each costs up to a few ms), else every few units.
@@ -311,7 +320,7 @@ export class TextScan {
     }
   }
 
-  private runWalker(walker: TreeWalker, shouldStop: () => boolean): boolean {
+  private runWalker(walker: TreeWalker, shouldStop: (reserveMs?: number) => boolean): boolean {
     // Checking the clock on every node would cost more than the regex on short nodes.
     for (let n = 1; ; n++) {
       const node = walker.nextNode();
@@ -399,7 +408,8 @@ export class TextScan {
     this.snapshot = query.evaluate(context, XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE, null);
     this.index = 0;
     this.queried = true;
-    this.cautious = performance.now() - start > SLOW_QUERY_MS;
+    this.lastQueryMs = performance.now() - start;
+    this.cautious = this.lastQueryMs > SLOW_QUERY_MS;
   }
 
   private visit(node: Text): void {
