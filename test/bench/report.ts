@@ -49,7 +49,19 @@ export interface BenchResults {
   appendLatency: { comments: number; samples: number; p50Ms: number; p95Ms: number; maxMs: number; everyMentionRegistered: boolean };
   memory: Record<
     'afterBigPage' | 'normalPage' | 'after20SoftNavigations',
-    { jsHeapKiB: number; blinkHeapKiB: number; mentionsRegistered: number; rangesInHighlights: number; staleRanges: number }
+    {
+      jsHeapKiB: number;
+      blinkHeapKiB: number;
+      mentionsRegistered: number;
+      rangesInHighlights: number;
+      staleRanges: number;
+      /** Heap growth within the page over its soft navigations, with minus without the extension (0 without navigations). */
+      growthKiB: number;
+      /** Of which compiled code (bytecode, machine code, feedback). */
+      growthCodeKiB: number;
+      /** Of which everything else: objects, DOM, strings. */
+      growthObjectsKiB: number;
+    }
   > & { softNavigationGrowthKiB: number };
   size: { jsBytes: number; jsGzipBytes: number; cssBytes: number; cssGzipBytes: number; alwaysLoadedGzipBytes: number };
   targets: Record<string, boolean>;
@@ -101,7 +113,8 @@ export function summary(r: BenchResults): string {
   const h = r.hostile;
   lines.push(
     `- Retained after marking the big page: JS heap +${m.afterBigPage.jsHeapKiB} KiB, Blink heap +${m.afterBigPage.blinkHeapKiB} KiB (${m.afterBigPage.mentionsRegistered} mentions, ${m.afterBigPage.rangesInHighlights} painted).`,
-    `- Retained on the normal page: JS +${m.normalPage.jsHeapKiB} KiB, Blink +${m.normalPage.blinkHeapKiB} KiB; after 20 soft navigations: JS +${m.after20SoftNavigations.jsHeapKiB} KiB, Blink +${m.after20SoftNavigations.blinkHeapKiB} KiB (${m.after20SoftNavigations.mentionsRegistered} mentions registered, ${m.after20SoftNavigations.rangesInHighlights} ranges painted, ${m.after20SoftNavigations.staleRanges} stale): growth ${m.softNavigationGrowthKiB} KiB.`,
+    `- Retained on the normal page: JS +${m.normalPage.jsHeapKiB} KiB, Blink +${m.normalPage.blinkHeapKiB} KiB; after 20 soft navigations: JS +${m.after20SoftNavigations.jsHeapKiB} KiB, Blink +${m.after20SoftNavigations.blinkHeapKiB} KiB (${m.after20SoftNavigations.mentionsRegistered} mentions registered, ${m.after20SoftNavigations.rangesInHighlights} ranges painted, ${m.after20SoftNavigations.staleRanges} stale): ${m.softNavigationGrowthKiB} KiB more than the normal page.`,
+    `- Growth within the page over those 20 soft navigations (heap snapshots before the first and after the last, with minus without the extension): ${m.after20SoftNavigations.growthKiB} KiB, of which compiled code ${m.after20SoftNavigations.growthCodeKiB} KiB and **objects ${m.after20SoftNavigations.growthObjectsKiB} KiB**.`,
     `- Always-loaded content script: ${(r.size.jsGzipBytes / 1024).toFixed(1)} KB JS + ${(r.size.cssGzipBytes / 1024).toFixed(1)} KB CSS, gzipped.`,
     '',
     '## Hostile input',
