@@ -184,11 +184,24 @@ export async function openAt(context: BrowserContext, url: string, html: string,
 export const openIssue = (context: BrowserContext, headers: Record<string, string> = {}) =>
   openAt(context, ISSUE_URL, readFixture('mentions-github-issue.html'), headers);
 
-/** Rests the pointer on the `index`th mention of `engine` and waits for its card. */
+/** The engine id a card names as mentioned (`data-engine-id`), for each highlight. */
+const CARD_ENGINE = { vllm: 'vllm', trt: 'tensorrt-llm' } as const;
+
+/**
+ * Rests the pointer on the `index`th mention of `engine` and waits for its card.
+ * The pointer jumps straight there: moving in steps, it could cross another
+ * mention on the way, and on a loaded machine rest there long enough for that
+ * mention's card to open first (a clean-clone CI run caught one such card).
+ */
 export async function hoverMention(page: Page, engine: 'vllm' | 'trt', index = 0) {
   const point = await mentionPoint(page, engine, index);
   await page.mouse.move(5, 5);
-  await page.mouse.move(point.x, point.y, { steps: 4 });
-  await expect.poll(async () => (await readCard(page)).open).toBe(true);
+  await page.mouse.move(point.x, point.y);
+  await expect
+    .poll(async () => {
+      const card = await readCard(page);
+      return card.open && card.mentionedEngine === CARD_ENGINE[engine];
+    })
+    .toBe(true);
   return point;
 }
