@@ -5,7 +5,7 @@
  * latest.md (the summary also printed at the end). test/bench/README.md says
  * what each number means and how it is measured.
  */
-import { test, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { test, type BrowserContext, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { waitForMentionScript } from '../e2e/mentions-helpers';
 import { APPEND_POOLS, benchPages, buildComments, denseCommentPage, issuePage, type BenchPageName, type GeneratedPage } from './generate';
 import { summary, type BenchResults } from './report';
 import { taskStats, traced } from './trace';
+import { heapAfterGc, heapSnapshotTotals } from './heap';
 import { median, percentile, round } from './stats';
 
 /** Repetitions; medians are reported. Sized so the whole run takes a few minutes. */
@@ -548,13 +549,6 @@ async function stormRun(context: BrowserContext) {
 
 // --- memory ------------------------------------------------------------------------
 
-async function heapAfterGc(cdp: CDPSession) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
-  return { jsBytes: usage.usedSize, embedderBytes: usage.embedderHeapUsedSize ?? 0 };
-}
-
 /** Swaps the page's main content for a freshly generated issue, the way a soft navigation does. */
 async function softNavigate(page: Page, next: GeneratedPage, index: number) {
   await page.evaluate(
@@ -568,39 +562,6 @@ async function softNavigate(page: Page, next: GeneratedPage, index: number) {
     { html: next.html, index },
   );
   await page.waitForTimeout(300);
-}
-
-/**
- * The page's whole heap (V8 and Blink, all worlds) from a heap snapshot, after
- * forced GC, split into compiled code (bytecode, machine code, feedback: it
- * grows as the script's functions first run and get optimised, up to a bound
- * set by the script's size) and everything else (objects, DOM, strings).
- */
-async function heapSnapshotTotals(cdp: CDPSession): Promise<{ totalBytes: number; codeBytes: number }> {
-  await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const chunks: string[] = [];
-  const onChunk = (event: { chunk: string }) => chunks.push(event.chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  const snapshot = JSON.parse(chunks.join('')) as {
-    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
-    nodes: number[];
-  };
-  const fields = snapshot.snapshot.meta.node_fields;
-  const types = snapshot.snapshot.meta.node_types[0];
-  const typeAt = fields.indexOf('type');
-  const sizeAt = fields.indexOf('self_size');
-  let totalBytes = 0;
-  let codeBytes = 0;
-  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
-    const size = snapshot.nodes[i + sizeAt]!;
-    totalBytes += size;
-    if (types[snapshot.nodes[i + typeAt]!] === 'code') codeBytes += size;
-  }
-  return { totalBytes, codeBytes };
 }
 
 /**

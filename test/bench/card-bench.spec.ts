@@ -27,6 +27,7 @@ import { EXTENSION_DIR, extensionWorker, launchWithExtension } from '../e2e/fixt
 import { readCard } from '../e2e/card-helpers';
 import { waitForMentionScript } from '../e2e/mentions-helpers';
 import { benchPages } from './generate';
+import { heapAfterGc } from './heap';
 import { median, percentile, round } from './stats';
 
 const URL_BASE = 'https://github.com/vllm-project/vllm/issues/card-bench';
@@ -56,11 +57,9 @@ async function cardMeasures(page: Page): Promise<CardShown[]> {
 
 async function heap(page: Page): Promise<{ js: number; blink: number }> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+  const { jsBytes, embedderBytes } = await heapAfterGc(cdp);
   await cdp.detach();
-  return { js: usage.usedSize, blink: usage.embedderHeapUsedSize ?? 0 };
+  return { js: jsBytes, blink: embedderBytes };
 }
 
 /** "A timer fired → the next frame is rendered" with nothing to render: the floor under a card's time. */
