@@ -231,6 +231,8 @@ class CardController {
     const dueAt = this.state.openAt;
     this.state = step.state;
     for (const effect of step.effects) this.apply(effect, dueAt);
+    // No card due any more (the pointer left, or the hover was blocked): the card rendered ahead leaves the page.
+    if (this.state.openAt === null && !this.host.isOpen()) this.host.discardPrepared();
     this.scheduleTimer();
   }
 

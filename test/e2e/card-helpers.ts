@@ -29,9 +29,14 @@ interface DomNode {
   shadowRoots?: DomNode[];
 }
 
-/** What the card shows, read through CDP. `open` is false when no card host is attached. */
+/**
+ * What the card shows, read through CDP. `open` is false when no card host is
+ * attached, and when the attached card is one rendered ahead and still hidden
+ * (`staged`, during the hover delay).
+ */
 export interface CardView {
   open: boolean;
+  staged: boolean;
   /** The dialog's accessible name (aria-label). */
   label: string | null;
   /** All text in the card, in document order, joined with spaces. */
@@ -82,13 +87,15 @@ async function readCardOnce(page: Page): Promise<CardView> {
   const cdp = await cdpOf(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
   const host = [...walk(root)].find((n) => n.nodeType === 1 && attr(n, CARD_HOST) !== null);
-  const closed: CardView = { open: false, label: null, text: '', box: null, mentionedEngine: null, dialogNodeId: null };
+  const closed: CardView = { open: false, staged: false, label: null, text: '', box: null, mentionedEngine: null, dialogNodeId: null };
   if (!host) return closed;
   const shadow = host.shadowRoots?.[0];
   if (!shadow) return closed;
   const nodes = [...walk(shadow)];
   const dialog = nodes.find((n) => attr(n, 'role') === 'dialog');
   if (!dialog) return closed;
+  // The card rendered ahead sits in a layer marked hidden until it is due (components/card/card.css).
+  if (nodes.some((n) => attr(n, 'data-staged') !== null)) return { ...closed, staged: true };
   const text = [...walk(dialog)]
     .filter((n) => n.nodeType === 3)
     .map((n) => n.nodeValue)
@@ -100,6 +107,7 @@ async function readCardOnce(page: Page): Promise<CardView> {
   const [x1, y1, x2, , , y3] = model.border as [number, number, number, number, number, number, number, number];
   return {
     open: true,
+    staged: false,
     label: attr(dialog, 'aria-label'),
     text,
     box: { left: x1, top: y1, right: x2, bottom: y3, width: x2 - x1, height: y3 - y1 },

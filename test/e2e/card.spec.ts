@@ -12,7 +12,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
-import { tabIdOf } from './extension-helpers';
+import { sendFromPage, tabIdOf } from './extension-helpers';
 import { expect, readFixture, serveAt, test } from './fixtures';
 import {
   cardControlCenter,
@@ -185,6 +185,50 @@ test.describe('hover card on the built extension', () => {
     await page.evaluate(() => getSelection()!.removeAllRanges());
     await hoverMention(page, 'trt', 0);
     await world.detach();
+  });
+
+  test('the card rendered ahead during the delay is hidden from the page, and leaves with the pointer', async ({ context, openExtensionPage }) => {
+    // A long delay, so the card rendered ahead can be looked at before it is due.
+    const options = await openExtensionPage('options.html');
+    await sendFromPage(options, { type: 'settings/update', patch: { preferences: { hover: { delayMs: 2000 } } } });
+    await options.close();
+    const page = await openIssue(context);
+    const point = await mentionPoint(page, 'trt', 0);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(async () => (await readCard(page)).staged).toBe(true);
+    // Past the frame that laid it out, well before it is due.
+    await page.waitForTimeout(300);
+    const staged = await readCard(page);
+    expect(staged.open).toBe(false);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ role?: { value?: string }; ignored?: boolean }> };
+    expect(nodes.filter((n) => !n.ignored && n.role?.value === 'dialog')).toEqual([]);
+    // What the page can learn: the host is there, but nothing of the card is on screen, found by find() or hit.
+    const seen = await page.evaluate((verdict) => {
+      const host = document.querySelector('[data-engine-lens-card]');
+      const hits = new Set<string>();
+      for (let x = 0; x < innerWidth; x += 40) {
+        for (let y = 0; y < innerHeight; y += 40) if (document.elementFromPoint(x, y) === host) hits.add(`${x},${y}`);
+      }
+      getSelection()!.removeAllRanges();
+      return { attached: host !== null, found: (window as unknown as { find(text: string): boolean }).find(verdict.slice(0, 30)), hits: hits.size };
+    }, VERDICT);
+    expect(seen).toEqual({ attached: true, found: false, hits: 0 });
+    // Resting on: the very card is shown when due.
+    await expect.poll(async () => (await readCard(page)).open, { timeout: 5_000 }).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await readCard(page)).open).toBe(false);
+    expect(await page.locator('[data-engine-lens-card]').count()).toBe(0);
+
+    // Leaving before it is due takes it off the page.
+    const other = await mentionPoint(page, 'vllm', 0);
+    await page.mouse.move(other.x, other.y);
+    await expect.poll(async () => (await readCard(page)).staged).toBe(true);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => page.locator('[data-engine-lens-card]').count()).toBe(0);
+    await page.waitForTimeout(2_500);
+    expect(await page.locator('[data-engine-lens-card]').count()).toBe(0);
   });
 
   test("on a GitHub hovercard link, GitHub's own card goes first", async ({ context }) => {

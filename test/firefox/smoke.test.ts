@@ -97,6 +97,19 @@ describe.skipIf(!hasFirefox)('Firefox build', () => {
       (value) => value !== null,
     );
     expect(host).toEqual({ shadowRoot: 'closed', text: '' });
+    // Shown, not only rendered ahead (attached hidden during the delay): the card takes the pointer somewhere on screen.
+    const shown = await poll(
+      () =>
+        page.evaluate(() => {
+          const el = document.querySelector('[data-engine-lens-card]');
+          for (let x = 0; x < innerWidth; x += 20) {
+            for (let y = 0; y < innerHeight; y += 20) if (el && document.elementFromPoint(x, y) === el) return true;
+          }
+          return false;
+        }),
+      (value) => value,
+    );
+    expect(shown).toBe(true);
     await page.close();
   }, 60_000);
 });

@@ -108,20 +108,42 @@ describe('the card host: it shows, hides and reports; it decides nothing', () =>
     expect(inCard('.el-engine[data-mentioned="true"]')?.dataset.engineId).toBe('vllm');
   });
 
-  it('prepare renders a card ahead without adding anything to the page; show then uses that very card', () => {
+  it('prepare renders a card ahead and attaches it hidden; show then reveals that very card', () => {
     host.prepare(data, 'vllm');
-    expect(hostElement()).toBeNull();
+    expect(hostElement()).not.toBeNull();
+    expect(inCard('.el-layer')?.hasAttribute('data-staged')).toBe(true);
+    expect(host.isOpen()).toBe(false);
     const prepared = inCard('[role="dialog"]');
     expect(prepared?.querySelector('.el-engine[data-mentioned="true"]')?.getAttribute('data-engine-id')).toBe('vllm');
     const onOpenFullComparison = vi.fn();
     host.show(data, mention({ engine: 'vllm' }), { onOpenFullComparison });
     expect(hostElement()).not.toBeNull();
+    expect(inCard('.el-layer')?.hasAttribute('data-staged')).toBe(false);
     expect(inCard('[role="dialog"]')).toBe(prepared); // not rendered again
     // The callbacks reach the card that is shown, though it was rendered before it existed.
     buttonNamed('Open full comparison').click();
     expect(onOpenFullComparison).toHaveBeenCalledWith('vllm-vs-tensorrt-llm');
     buttonNamed('Pin').click();
     expect(host.isPinned()).toBe(true);
+  });
+
+  it('a card rendered ahead leaves the page when discarded or hidden, and is used again without a re-render', () => {
+    host.prepare(data, 'vllm');
+    const prepared = inCard('[role="dialog"]');
+    host.discardPrepared();
+    expect(hostElement()).toBeNull();
+    host.prepare(data, 'vllm');
+    expect(hostElement()).not.toBeNull();
+    expect(inCard('[role="dialog"]')).toBe(prepared);
+    expect(host.hide()).toBe(false); // no card was open, yet the hidden one goes too
+    expect(hostElement()).toBeNull();
+  });
+
+  it('discarding never takes a shown card off the page', () => {
+    host.show(data, mention());
+    host.discardPrepared();
+    expect(hostElement()).not.toBeNull();
+    expect(host.isOpen()).toBe(true);
   });
 
   it('a card prepared for another engine is rendered again for the mention shown', () => {

@@ -62,13 +62,16 @@ export interface CardHost {
   /** Shows a card for `mention` (replacing any open card). Renders, measures and places it synchronously. */
   show(data: CardData, mention: MentionAnchor, options?: ShowOptions): void;
   /**
-   * Renders the card for a mention of `engine` ahead of time, into the host
-   * while it is still detached from the page (nothing is added to the page),
-   * so that a `show` for the same data and engine only has to attach and
-   * place it. Does nothing while a card is shown.
+   * Renders the card for a mention of `engine` ahead of time (during the
+   * hover delay) and attaches it hidden, so the browser styles and lays it out
+   * before it is due: a `show` for the same data and engine then only reveals
+   * and places it. Does nothing while a card is shown. The hidden card stays
+   * on the page until `show`, `hide` or {@link discardPrepared}.
    */
   prepare(data: CardData, engine: string): void;
-  /** Closes the card (focus returns to the page if the card had it). Returns whether a card was open. */
+  /** Takes a card rendered ahead off the page again (the hover ended without a card). */
+  discardPrepared(): void;
+  /** Closes the card (focus returns to the page if the card had it), and takes a card rendered ahead off the page. Returns whether a card was open. */
   hide(): boolean;
   isOpen(): boolean;
   isPinned(): boolean;
@@ -268,7 +271,10 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
 
   function hide(): boolean {
     const card = open;
-    if (!card) return false;
+    if (!card) {
+      shadowHost.detach(); // a card rendered ahead goes too
+      return false;
+    }
     const hadFocus = focusIsInside();
     stopListening(card);
     open = null;
@@ -284,6 +290,12 @@ function createCardHost(doc: Document, config: MountOptions): CardHost {
     prepare(data, engine) {
       if (open) return; // never re-render a card on screen behind the user's back
       renderer.prepare(data, engine, themeNow(), KEYBOARD_HINT);
+      // Laid out at its natural height, as `show` measures it (a short screen's cap is the placement's).
+      layer.style.removeProperty('--el-max-height');
+      shadowHost.stage();
+    },
+    discardPrepared() {
+      if (!open) shadowHost.detach();
     },
     hide,
     isOpen: () => open !== null,

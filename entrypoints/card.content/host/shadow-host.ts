@@ -1,6 +1,7 @@
 /**
  * The card's home on a web page: one plain <div data-engine-lens-card>,
- * attached to <html> only while a card is shown, holding a **closed** shadow
+ * attached to <html> only while a card is shown or about to be (hidden, see
+ * `stage`), holding a **closed** shadow
  * root so the page can neither style nor read the card. Also where the card's
  * CSS is loaded and where keys typed in the card stop.
  */
@@ -15,7 +16,16 @@ export interface ShadowHost {
   readonly layer: HTMLDivElement;
   /** How the stylesheet was loaded: a constructed sheet, or a <style> fallback if that failed. */
   readonly styleMode: 'adopted' | 'style-element';
+  /** Attaches the host with its card shown. */
   attach(): void;
+  /**
+   * Attaches the host with its card hidden (a card rendered ahead): the
+   * browser styles and lays it out in its next frame, so that {@link attach}
+   * only has to reveal it.
+   */
+  stage(): void;
+  /** Whether the host is attached with its card hidden. */
+  isStaged(): boolean;
   detach(): void;
   /** The card's dialog element, when one is rendered. */
   cardElement(): HTMLElement | null;
@@ -49,8 +59,14 @@ export function createShadowHost(doc: Document, css: string): ShadowHost {
     layer,
     styleMode,
     attach: () => {
+      layer.removeAttribute('data-staged');
       if (!element.isConnected) doc.documentElement.append(element);
     },
+    stage: () => {
+      layer.setAttribute('data-staged', '');
+      if (!element.isConnected) doc.documentElement.append(element);
+    },
+    isStaged: () => element.isConnected && layer.hasAttribute('data-staged'),
     detach: () => element.remove(),
     cardElement: () => layer.querySelector<HTMLElement>('[role="dialog"]'),
     activeElement: () => shadow.activeElement,
