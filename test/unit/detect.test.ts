@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../lib/bundled-dataset';
 import { MENTIONS_COMPARISON_ID } from '../../lib/comparisons';
-import { DETECTED_ENGINES, detectMentions, detectMentionsBetween, engineOf, mentionPattern, type DetectedEngineId } from '../../lib/detect';
+import { addressPattern, DETECTED_ENGINES, detectMentions, detectMentionsBetween, engineOf, mentionPattern, type DetectedEngineId } from '../../lib/detect';
 
 /** [input, expected mentions as [engine, text, start]] — start pins the exact offsets. */
 type Case = [input: string, expected: Array<[DetectedEngineId, string, number]>];
@@ -115,6 +115,11 @@ const cases: Record<string, Case[]> = {
     ['"https://vllm.ai"', []],
     ['file:///opt/vllm/README.md', []],
     ['vLLM (https://vllm.ai) and TRT-LLM', [[V, 'vLLM', 0], [T, 'TRT-LLM', 27]]],
+    // Tokens with letters outside ASCII take the Unicode build of the address pattern.
+    ['see d\u00f6cs.vllm.ai now', []],
+    ['write to j\u00fcrgen@vllm.example', []],
+    ['https://vllm.ai/\u00e9t\u00e9', []],
+    ['\u00e9quipe.vllm.io', []],
   ],
   'dots, at signs and colons that are not addresses keep the mention': [
     ['We use vLLM.', [[V, 'vLLM', 7]]],
@@ -129,6 +134,10 @@ const cases: Record<string, Case[]> = {
     ['Note:vLLM', [[V, 'vLLM', 5]]],
     ['vLLM@HEAD', [[V, 'vLLM', 0]]],
     ['12:30 vLLM', [[V, 'vLLM', 6]]],
+    ['Caf\u00e9 vLLM.', [[V, 'vLLM', 5]]],
+    ['vLLM.\u00c9t\u00e9', [[V, 'vLLM', 0]]],
+    // The long s is not an s of a top-level domain (no case folding beyond ASCII).
+    ['docs.vllm.\u017fite', [[V, 'vllm', 5]]],
   ],
   'names glued into a longer identifier with underscores are not mentions': [
     ['VLLM_USE_V1=1', []],
@@ -186,6 +195,40 @@ describe('detectMentions', () => {
     expect(detectMentions(text)).toEqual(detectMentions(text));
     expect(detectMentions('x')).toEqual([]);
     expect(detectMentions(text)).toHaveLength(2);
+  });
+});
+
+describe('addressPattern: the ASCII build agrees with the Unicode build on ASCII text', () => {
+  const pieces = ['vllm', 'VLLM', 'TRT-LLM', 'docs', 'ai', 'AI', 'io', 'com', 'example', 'x1', '_', '-', '.', '..', '@', ':', '://', '/', '?', '#', '%', '+', '8000', 'https', 'file', '"', '<', '`'];
+  /** Tokens built from every pair and a deterministic sample of longer combinations of the pieces. */
+  function tokens(): string[] {
+    const out: string[] = [];
+    for (const a of pieces) for (const b of pieces) out.push(a + b);
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
+    for (let i = 0; i < 3000; i++) {
+      let token = '';
+      for (let n = 2 + (i % 6); n > 0; n--) token += pieces[next()];
+      out.push(token);
+    }
+    return out;
+  }
+  const matches = (re: RegExp, token: string) => {
+    re.lastIndex = 0;
+    return [...token.matchAll(re)].map((m) => [m.index, m[0]]);
+  };
+
+  it('finds the same addresses at the same places', () => {
+    const ascii = addressPattern(true);
+    const unicode = addressPattern(false);
+    expect(ascii.flags).not.toContain('u');
+    let found = 0;
+    for (const token of tokens()) {
+      const expected = matches(unicode, token);
+      expect(matches(ascii, token), token).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(500); // the sample holds plenty of addresses
   });
 });
 
