@@ -83,9 +83,20 @@ const FORMS = new RegExp(
 /** Letters and digits outside ASCII, for the rare boundary that is not ASCII (compiled on first need). */
 let unicodeWordChar: RegExp | null = null;
 
-/** True when the code point is a letter or a digit (`\p{L}` or `\p{N}`). */
-function isWordChar(cp: number): boolean {
+/** The letters and digits among U+0080–U+00BF: ª ² ³ µ ¹ º ¼ ½ ¾. */
+const LATIN1_PUNCTUATION_WORD_CHARS = new Set([0xaa, 0xb2, 0xb3, 0xb5, 0xb9, 0xba, 0xbc, 0xbd, 0xbe]);
+
+/**
+ * True when the code point is a letter or a digit (`\p{L}` or `\p{N}`).
+ * The neighbours prose puts next to a name (curly quotes, dashes, the
+ * ellipsis, accented letters) are answered without the Unicode regular
+ * expression, whose first runs cost V8 about 1 ms to compile.
+ */
+export function isWordChar(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  if (cp <= 0xbf) return LATIN1_PUNCTUATION_WORD_CHARS.has(cp);
+  if (cp <= 0x24f) return cp !== 0xd7 && cp !== 0xf7; // Latin letters, but × and ÷
+  if (cp >= 0x2000 && cp <= 0x206f) return false; // General Punctuation: no letter or digit
   unicodeWordChar ??= /^[\p{L}\p{N}]$/u;
   return unicodeWordChar.test(String.fromCodePoint(cp));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../lib/bundled-dataset';
 import { MENTIONS_COMPARISON_ID } from '../../lib/comparisons';
-import { addressPattern, DETECTED_ENGINES, detectMentions, detectMentionsBetween, engineOf, mentionPattern, type DetectedEngineId } from '../../lib/detect';
+import { addressPattern, DETECTED_ENGINES, detectMentions, isWordChar, detectMentionsBetween, engineOf, mentionPattern, type DetectedEngineId } from '../../lib/detect';
 
 /** [input, expected mentions as [engine, text, start]] — start pins the exact offsets. */
 type Case = [input: string, expected: Array<[DetectedEngineId, string, number]>];
@@ -195,6 +195,16 @@ describe('detectMentions', () => {
     expect(detectMentions(text)).toEqual(detectMentions(text));
     expect(detectMentions('x')).toEqual([]);
     expect(detectMentions(text)).toHaveLength(2);
+  });
+});
+
+describe('isWordChar', () => {
+  it('agrees with \\p{L}|\\p{N} on every code point its shortcuts answer, and beyond', () => {
+    const wordChar = /^[\p{L}\p{N}]$/u;
+    const ranges = [[0, 0x2ff], [0x2000, 0x20ff], [0x3000, 0x303f], [0x1f600, 0x1f64f]] as const;
+    for (const [from, to] of ranges) {
+      for (let cp = from; cp <= to; cp++) expect(isWordChar(cp), cp.toString(16)).toBe(wordChar.test(String.fromCodePoint(cp)));
+    }
   });
 });
 
