@@ -160,24 +160,36 @@ interface HighlightSink {
   dispose(): void;
 }
 
-/** The real sink: two `Highlight` objects registered under {@link HIGHLIGHT_NAMES}. */
+/**
+ * The real sink: two `Highlight` objects registered under
+ * {@link HIGHLIGHT_NAMES}, created with the first mark. A page without a
+ * mention (most pages) never gets any: nothing to create or register, and
+ * nothing for the browser to consider when it styles the page.
+ */
 export function cssHighlightSink(): HighlightSink | null {
   if (typeof CSS === 'undefined' || !CSS.highlights || typeof Highlight !== 'function') return null;
   const registry = CSS.highlights;
-  const highlights: Record<DetectedEngineId, Highlight> = { vllm: new Highlight(), 'tensorrt-llm': new Highlight() };
+  let highlights: Record<DetectedEngineId, Highlight> | null = null;
   const ensureRegistered = () => {
+    if (!highlights) return;
     for (const engine of Object.keys(highlights) as DetectedEngineId[]) {
       if (registry.get(HIGHLIGHT_NAMES[engine]) !== highlights[engine]) {
         registry.set(HIGHLIGHT_NAMES[engine], highlights[engine]);
       }
     }
   };
-  ensureRegistered();
   return {
-    add: (engine, range) => void highlights[engine].add(range),
-    delete: (engine, range) => void highlights[engine].delete(range),
+    add: (engine, range) => {
+      if (!highlights) {
+        highlights = { vllm: new Highlight(), 'tensorrt-llm': new Highlight() };
+        ensureRegistered();
+      }
+      highlights[engine].add(range);
+    },
+    delete: (engine, range) => void highlights?.[engine].delete(range),
     ensureRegistered,
     dispose: () => {
+      if (!highlights) return;
       for (const engine of Object.keys(highlights) as DetectedEngineId[]) {
         if (registry.get(HIGHLIGHT_NAMES[engine]) === highlights[engine]) registry.delete(HIGHLIGHT_NAMES[engine]);
       }

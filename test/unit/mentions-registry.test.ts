@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { detectMentions, type DetectedEngineId } from '../../lib/detect';
-import { MAX_ENTRIES_PER_NODE, MAX_MARKS_PER_NODE, MentionRegistry, PAINT_ALL_LIMIT, PAINT_WINDOW } from '../../entrypoints/mentions.content/registry';
+import { cssHighlightSink, MAX_ENTRIES_PER_NODE, MAX_MARKS_PER_NODE, MentionRegistry, PAINT_ALL_LIMIT, PAINT_WINDOW } from '../../entrypoints/mentions.content/registry';
 
 /** Records what would be painted, in place of CSS.highlights. */
 function fakeSink() {
@@ -212,5 +212,38 @@ describe('MentionRegistry', () => {
     expect(registry.list().at(-1)!.text).toBe('vllm');
     registry.remove(node);
     expect(registry.size).toBe(1);
+  });
+});
+
+describe('cssHighlightSink', () => {
+  /** A stand-in for the Custom Highlight API (happy-dom has none). */
+  function stubHighlightApi() {
+    const registry = new Map<string, Set<Range>>();
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal('Highlight', class extends Set<Range> {});
+    return registry;
+  }
+
+  it('registers nothing until the first mark, then both highlights, and puts them back if the page clears them', () => {
+    const registry = stubHighlightApi();
+    try {
+      const sink = cssHighlightSink()!;
+      sink.ensureRegistered();
+      expect([...registry.keys()]).toEqual([]); // a page without a mention gets no highlight at all
+      const node = paragraph('vLLM');
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, 4);
+      sink.add('vllm', range);
+      expect([...registry.keys()].sort()).toEqual(['engine-lens-tensorrt-llm', 'engine-lens-vllm']);
+      expect([...registry.get('engine-lens-vllm')!]).toEqual([range]);
+      registry.clear();
+      sink.ensureRegistered();
+      expect([...registry.get('engine-lens-vllm')!]).toEqual([range]);
+      sink.dispose();
+      expect(registry.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
