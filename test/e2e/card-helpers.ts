@@ -95,7 +95,7 @@ async function readCardOnce(page: Page): Promise<CardView> {
   const dialog = nodes.find((n) => attr(n, 'role') === 'dialog');
   if (!dialog) return closed;
   // The card rendered ahead sits in a layer marked hidden until it is due (components/card/card.css).
-  if (nodes.some((n) => attr(n, 'data-staged') !== null)) return { ...closed, staged: true };
+  if (nodes.some((n) => attr(n, 'data-staged') !== null)) return { ...closed, staged: true, dialogNodeId: dialog.nodeId };
   const text = [...walk(dialog)]
     .filter((n) => n.nodeType === 3)
     .map((n) => n.nodeValue)

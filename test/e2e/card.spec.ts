@@ -215,9 +215,12 @@ test.describe('hover card on the built extension', () => {
       return { attached: host !== null, found: (window as unknown as { find(text: string): boolean }).find(verdict.slice(0, 30)), hits: hits.size };
     }, VERDICT);
     expect(seen).toEqual({ attached: true, found: false, hits: 0 });
+    // Its entrance animation waits for it to be shown.
+    expect(await cardStyle(page, staged.dialogNodeId!, 'animation-name')).toBe('none');
     expect((await readCard(page)).staged).toBe(true); // all of the above looked at the card before it was due
-    // Resting on: the very card is shown when due.
+    // Resting on: the very card is shown when due, and its entrance plays then.
     await expect.poll(async () => (await readCard(page)).open, { timeout: 5_000 }).toBe(true);
+    expect(await cardStyle(page, (await readCard(page)).dialogNodeId!, 'animation-name')).toBe('el-enter');
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await readCard(page)).open).toBe(false);
     expect(await page.locator('[data-engine-lens-card]').count()).toBe(0);
