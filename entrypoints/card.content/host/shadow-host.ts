@@ -1,9 +1,9 @@
 /**
  * The card's home on a web page: one plain <div data-engine-lens-card>,
  * attached to <html> only while a card is shown or about to be (hidden, see
- * `stage`), holding a **closed** shadow
- * root so the page can neither style nor read the card. Also where the card's
- * CSS is loaded and where keys typed in the card stop.
+ * `stage`), holding a **closed** shadow root so the page can neither style
+ * nor read the card. Also where the card's CSS is loaded and where keys typed
+ * in the card stop.
  */
 
 /** The attribute that marks Engine Lens's UI host on a page. */
@@ -24,8 +24,6 @@ export interface ShadowHost {
    * only has to reveal it.
    */
   stage(): void;
-  /** Whether the host is attached with its card hidden. */
-  isStaged(): boolean;
   detach(): void;
   /** The card's dialog element, when one is rendered. */
   cardElement(): HTMLElement | null;
@@ -66,7 +64,6 @@ export function createShadowHost(doc: Document, css: string): ShadowHost {
       layer.setAttribute('data-staged', '');
       if (!element.isConnected) doc.documentElement.append(element);
     },
-    isStaged: () => element.isConnected && layer.hasAttribute('data-staged'),
     detach: () => element.remove(),
     cardElement: () => layer.querySelector<HTMLElement>('[role="dialog"]'),
     activeElement: () => shadow.activeElement,
