@@ -109,6 +109,33 @@ test.describe('mentions: dynamic pages', () => {
     await waitForMentionScript(worker);
   });
 
+  test('a long timeline, read in runs of siblings, has every mention registered once and in order', async ({ context, extensionId }) => {
+    // 2,400 sibling comments of 12 elements each: the scanner queries them in
+    // runs whose starts XPath finds (`position() mod N`), several runs long,
+    // and in slices. A run start off by one would skip or repeat comments.
+    const COMMENTS = 2400;
+    const comment = (i: number) =>
+      `<div class="timeline-comment"><div class="h"><a href="#c${i}">user${i % 7}</a> <span>commented</span></div>` +
+      `<div class="b"><p>Reply ${i}: we run <em>vLLM</em> ${i}.</p><ul><li>one</li><li>two</li></ul>` +
+      `<p><span>note</span> <span>${i % 3 === 0 ? `TRT-LLM ${i}` : 'nothing'}</span></p></div></div>`;
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long</title></head>
+      <body><main><div class="js-discussion">${Array.from({ length: COMMENTS }, (_, i) => comment(i)).join('\n')}</div></main></body></html>`;
+    const page = await openAt(context, 'https://github.com/vllm-project/vllm/issues/77', html);
+    const world = await IsolatedWorld.attach(context, page, extensionId);
+    const list = () =>
+      world.evaluate<string[]>(
+        `globalThis[Symbol.for('engine-lens.isolated-world')]?.mentions.listMentions().map((m) => m.range.startContainer.parentElement.closest('.timeline-comment').querySelector('a').getAttribute('href') + '|' + m.text) ?? []`,
+      );
+    const expected: string[] = [];
+    for (let i = 0; i < COMMENTS; i++) {
+      expected.push(`#c${i}|vLLM`);
+      if (i % 3 === 0) expected.push(`#c${i}|TRT-LLM`);
+    }
+    await expect.poll(async () => (await list()).length, { timeout: 20_000 }).toBe(expected.length);
+    expect(await list()).toEqual(expected);
+    await world.detach();
+  });
+
   test('appended comments are marked', async ({ context }) => {
     const page = await openAt(context, ISSUE_URL, readFixture('mentions-github-issue.html'));
     await expectMarks(page, ISSUE_EXPECTED);
