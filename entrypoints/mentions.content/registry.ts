@@ -67,13 +67,22 @@ class ListedMention implements RegisteredMention {
 }
 
 /**
- * Up to this many marks, every mark is painted (the page is small enough that
- * rebuilding every marker after a DOM change costs little). Past it, only a
- * window of {@link PAINT_WINDOW} marks around the viewport is painted, moved as
- * the user scrolls: Chromium rebuilds the markers of every highlighted range in
- * each frame that follows a DOM change, so the cost must not grow with the page.
+ * Chromium rebuilds the markers of every highlighted range in each frame that
+ * follows a DOM change (about 40 µs a range on a slow machine, whether the
+ * range is on screen or not), so only marks near the viewport stay painted:
+ *
+ * - Up to this many marks, each mark is painted when registered and, after the
+ *   next frame, kept only if its text is within {@link NEAR_SCREENS} viewport
+ *   heights of the viewport, or has no box (hidden text, which may be revealed
+ *   in place without a DOM change). The trim follows scrolling, resizes and
+ *   layout changes.
+ * - Past it, a window of {@link PAINT_WINDOW} marks in registration order
+ *   around the viewport is painted: reading every mark's position would then
+ *   cost too much per scroll.
  */
 export const PAINT_ALL_LIMIT = 1000;
+/** How far from the viewport (in viewport heights, above and below) a mark stays painted. */
+export const NEAR_SCREENS = 1;
 /** Marks handed to the highlights per commit at most (see {@link MentionRegistry.commit}). */
 export const PAINT_BATCH = 300;
 /** Marks painted at a time on a page with more than {@link PAINT_ALL_LIMIT}. */
@@ -218,6 +227,8 @@ export class MentionRegistry {
   private readonly changeListeners = new Set<() => void>();
   private changed = false;
   private windowed = false;
+  /** Listening for scrolls, resizes and layout changes (see {@link followViewport}). */
+  private following = false;
   private windowUpdatePending = false;
   private lastWindowUpdate = -Infinity;
   private readonly stop = new AbortController();
@@ -458,6 +469,12 @@ export class MentionRegistry {
           this.paint(e);
           this.unpainted.delete(e);
         }
+        // Painted at once (positions cannot be read mid-scan without forcing a
+        // layout); those far from the viewport are taken out after the next frame.
+        if (n > 0) {
+          this.followViewport();
+          this.scheduleWindowUpdate();
+        }
       }
     }
     this.sink?.ensureRegistered();
@@ -486,12 +503,32 @@ export class MentionRegistry {
     e.releaseRange();
   }
 
-  /** Switches to painting a window of marks around the viewport, and follows scrolling. */
+  /** Switches to painting a window of marks in registration order around the viewport. */
   private startWindow(): void {
     this.windowed = true;
+    this.followViewport();
+  }
+
+  /**
+   * Moves what is painted when the viewport moves over the page: scrolling
+   * (in any scroll container: capture), a resized window, and the page growing
+   * or shrinking (content expanded or collapsed above the viewport moves marks
+   * without a scroll). Once per registry.
+   */
+  private followViewport(): void {
+    if (this.following) return;
+    this.following = true;
     const win = this.doc.defaultView;
-    // Capture: scrolling inside any scroll container moves marks too.
-    win?.addEventListener('scroll', () => this.scheduleWindowUpdate(), { capture: true, passive: true, signal: this.stop.signal });
+    if (!win) return;
+    const update = () => this.scheduleWindowUpdate();
+    const options = { capture: true, passive: true, signal: this.stop.signal };
+    win.addEventListener('scroll', update, options);
+    win.addEventListener('resize', update, options);
+    if (typeof ResizeObserver === 'function' && this.doc.documentElement) {
+      const observer = new ResizeObserver(update);
+      observer.observe(this.doc.documentElement);
+      this.stop.signal.addEventListener('abort', () => observer.disconnect());
+    }
   }
 
   /**
@@ -518,10 +555,37 @@ export class MentionRegistry {
     }, wait);
   }
 
-  /** Paints the marks from about {@link WINDOW_BEFORE} before the first one on screen to {@link PAINT_WINDOW} in all. */
+  /** Paints the marks near the viewport and takes the others out (see {@link PAINT_ALL_LIMIT}). */
   updateWindow(): void {
     this.compactMarkable();
-    const list = this.markable;
+    if (this.windowed) this.updateCountWindow(this.markable);
+    else this.trimToViewport(this.markable);
+  }
+
+  /**
+   * Keeps painted the marks whose text is near the viewport or has no box;
+   * marks still waiting in {@link unpainted} are left to {@link commit}. One
+   * position read per text node (its parent element's box), with layout clean.
+   */
+  private trimToViewport(list: readonly MentionEntry[]): void {
+    const height = this.doc.defaultView?.innerHeight ?? 0;
+    let node: Text | null = null;
+    let near = true;
+    for (const e of list) {
+      if (e.node !== node) {
+        node = e.node;
+        near = isNearViewport(node, height);
+      }
+      if (near) {
+        if (!this.unpainted.has(e)) this.paint(e);
+      } else {
+        this.unpaint(e);
+      }
+    }
+  }
+
+  /** Paints the marks from about {@link WINDOW_BEFORE} before the first one on screen to {@link PAINT_WINDOW} in all. */
+  private updateCountWindow(list: readonly MentionEntry[]): void {
     const first = firstOnScreen(list);
     const from = Math.max(0, Math.min(first - WINDOW_BEFORE, list.length - PAINT_WINDOW));
     const to = Math.min(list.length, from + PAINT_WINDOW);
@@ -554,6 +618,18 @@ function intact(node: Text, entries: readonly MentionEntry[]): boolean {
     if (e.hasRange && !e.isIntact()) return false;
   }
   return true;
+}
+
+/**
+ * True when the text's element is within {@link NEAR_SCREENS} viewport heights
+ * of the viewport, or has no box (hidden: it may be shown in place, without a
+ * DOM change to tell us).
+ */
+function isNearViewport(node: Text, viewportHeight: number): boolean {
+  const r = node.parentElement?.getBoundingClientRect();
+  if (!r || (r.width === 0 && r.height === 0)) return true;
+  const margin = viewportHeight * NEAR_SCREENS;
+  return r.bottom >= -margin && r.top <= viewportHeight + margin;
 }
 
 /**

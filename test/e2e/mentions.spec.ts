@@ -136,6 +136,66 @@ test.describe('mentions: dynamic pages', () => {
     await world.detach();
   });
 
+  test('only marks near the viewport stay painted, following scrolls, hidden text and layout shifts', async ({ context, extensionId }) => {
+    // Chromium revalidates every painted range after each DOM change, on screen
+    // or not: a page of 200 marks paints the few within a viewport height of
+    // the screen. Every mention stays registered.
+    const COMMENTS = 200;
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tall</title>
+      <style>p.c { height: 100px; margin: 0; } #spacer { height: 1200px; }</style></head><body><main>
+      <details id="more"><summary>Details</summary><p>Folded away: TRT-LLM.</p></details>
+      <div id="spacer"></div>
+      ${Array.from({ length: COMMENTS }, (_, i) => `<p class="c" id="c${i}">Reply ${i}: vLLM</p>`).join('\n')}
+      </main></body></html>`;
+    const page = await openAt(context, 'https://github.com/vllm-project/vllm/issues/78', html);
+    const world = await IsolatedWorld.attach(context, page, extensionId);
+    const registered = () => world.evaluate<number>(`globalThis[Symbol.for('engine-lens.isolated-world')]?.mentions.listMentions().length ?? 0`);
+    // What is painted against what is near: ids of painted and of near comments.
+    const paintedAndNear = () =>
+      page.evaluate(() => {
+        const ids = (name: string) =>
+          [...((CSS.highlights.get(name) ?? []) as Iterable<Range>)].map((r) => r.startContainer.parentElement!.id || 'hidden').sort();
+        const near = [...document.querySelectorAll('p.c')]
+          .filter((p) => {
+            const r = p.getBoundingClientRect();
+            return r.bottom >= -innerHeight && r.top <= 2 * innerHeight;
+          })
+          .map((p) => p.id)
+          .sort();
+        return { painted: ids('engine-lens-vllm'), near, trt: ids('engine-lens-tensorrt-llm') };
+      });
+    const expectPaintedNear = async () => {
+      await expect
+        .poll(async () => {
+          const { painted, near } = await paintedAndNear();
+          return near.length > 0 && painted.join() === near.join();
+        })
+        .toBe(true);
+    };
+
+    await expect.poll(registered).toBe(COMMENTS + 1);
+    await expectPaintedNear();
+    const atTop = await paintedAndNear();
+    expect(atTop.painted.length).toBeLessThan(COMMENTS / 4);
+    // The folded paragraph has no box: it stays painted, so opening it shows the mark at once.
+    expect(atTop.trt).toEqual(['hidden']);
+
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expectPaintedNear();
+    expect((await paintedAndNear()).painted).toContain(`c${COMMENTS - 1}`);
+    expect((await paintedAndNear()).painted).not.toContain('c0');
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expectPaintedNear();
+    // A layout shift without a scroll or a DOM change (a style): comments move up into view.
+    const before = (await paintedAndNear()).painted;
+    await page.evaluate(() => void (document.getElementById('spacer')!.style.height = '0px'));
+    await expectPaintedNear();
+    expect((await paintedAndNear()).painted.length).toBeGreaterThan(before.length);
+    expect(await registered()).toBe(COMMENTS + 1);
+    await world.detach();
+  });
+
   test('appended comments are marked', async ({ context }) => {
     const page = await openAt(context, ISSUE_URL, readFixture('mentions-github-issue.html'));
     await expectMarks(page, ISSUE_EXPECTED);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { detectMentions, type DetectedEngineId } from '../../lib/detect';
-import { cssHighlightSink, MAX_ENTRIES_PER_NODE, MAX_MARKS_PER_NODE, MentionRegistry, PAINT_ALL_LIMIT, PAINT_WINDOW } from '../../entrypoints/mentions.content/registry';
+import { cssHighlightSink, MAX_ENTRIES_PER_NODE, MAX_MARKS_PER_NODE, MentionRegistry, NEAR_SCREENS, PAINT_ALL_LIMIT, PAINT_WINDOW } from '../../entrypoints/mentions.content/registry';
 
 /** Records what would be painted, in place of CSS.highlights. */
 function fakeSink() {
@@ -171,6 +171,46 @@ describe('MentionRegistry', () => {
     expect(registry.size).toBe(3);
     expect(sink.texts('vllm')).toEqual(['vLLM', 'vllm']);
     expect(sink.texts('tensorrt-llm')).toEqual(['TRT-LLM']);
+  });
+
+  it('keeps painted only the marks near the viewport or without a box, and paints them again when they come near', () => {
+    const sink = fakeSink();
+    const registry = new MentionRegistry(document, sink);
+    const height = window.innerHeight;
+    const place = (node: Text, top: number | null) => {
+      const box = top === null ? new DOMRect(0, 0, 0, 0) : new DOMRect(0, top, 600, 20);
+      node.parentElement!.getBoundingClientRect = () => box;
+    };
+    const onScreen = paragraph('on screen: vLLM');
+    const far = paragraph('far below: TRT-LLM');
+    const hidden = paragraph('hidden: vllm');
+    place(onScreen, 10);
+    place(far, height * (1 + NEAR_SCREENS) + 50);
+    place(hidden, null);
+    for (const node of [onScreen, far, hidden]) registry.set(node, detectMentions(node.data));
+    // Painted when committed (positions are not read mid-scan), trimmed after the next frame.
+    registry.commit();
+    expect(registry.paintedMarks).toBe(3);
+    registry.updateWindow();
+    expect(sink.texts('vllm').sort()).toEqual(['vLLM', 'vllm']);
+    expect(sink.texts('tensorrt-llm')).toEqual([]);
+    expect(registry.size).toBe(3);
+    // Scrolled: the far one comes within a viewport height, the first goes more than one above.
+    place(far, height + 20);
+    place(onScreen, -height * NEAR_SCREENS - 30);
+    registry.updateWindow();
+    expect(sink.texts('vllm')).toEqual(['vllm']);
+    expect(sink.texts('tensorrt-llm')).toEqual(['TRT-LLM']);
+    expect(registry.paintedMarks).toBe(2);
+    // A mark registered but not committed yet is left for the commit.
+    const late = paragraph('late: vLLM');
+    place(late, 10);
+    registry.set(late, detectMentions(late.data));
+    registry.updateWindow();
+    expect(registry.unpaintedCount).toBe(1);
+    registry.commit();
+    expect(sink.texts('vllm').sort()).toEqual(['vLLM', 'vllm']);
+    registry.dispose();
   });
 
   it('past PAINT_ALL_LIMIT marks, paints only a window of PAINT_WINDOW', () => {
