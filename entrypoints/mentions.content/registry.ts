@@ -620,14 +620,20 @@ function intact(node: Text, entries: readonly MentionEntry[]): boolean {
   return true;
 }
 
+/** The box of the text's element, or null when it has none (not rendered, or hidden). */
+function boxOf(node: Text): DOMRect | null {
+  const r = node.parentElement?.getBoundingClientRect();
+  return r && (r.width > 0 || r.height > 0) ? r : null;
+}
+
 /**
  * True when the text's element is within {@link NEAR_SCREENS} viewport heights
  * of the viewport, or has no box (hidden: it may be shown in place, without a
  * DOM change to tell us).
  */
 function isNearViewport(node: Text, viewportHeight: number): boolean {
-  const r = node.parentElement?.getBoundingClientRect();
-  if (!r || (r.width === 0 && r.height === 0)) return true;
+  const r = boxOf(node);
+  if (!r) return true;
   const margin = viewportHeight * NEAR_SCREENS;
   return r.bottom >= -margin && r.top <= viewportHeight + margin;
 }
@@ -640,8 +646,8 @@ function isNearViewport(node: Text, viewportHeight: number): boolean {
 function firstOnScreen(list: readonly MentionEntry[]): number {
   const top = (i: number): number | null => {
     for (let j = i; j < Math.min(list.length, i + 8); j++) {
-      const r = list[j]!.node.parentElement?.getBoundingClientRect();
-      if (r && (r.width > 0 || r.height > 0)) return r.bottom;
+      const r = boxOf(list[j]!.node);
+      if (r) return r.bottom;
     }
     return null;
   };
