@@ -11,7 +11,8 @@
  */
 import type { MentionHoverEvent, MentionHoverListener, RegisteredMention } from '@/lib/browser/isolated-world';
 import type { BusyClock } from './perf';
-import { containsPoint, type MentionEntry, type MentionRegistry } from './registry';
+import type { MentionEntry, MentionRegistry } from './registry';
+import { containsPoint } from './viewport';
 
 const listeners = new Set<MentionHoverListener>();
 let hovered: MentionEntry | null = null;

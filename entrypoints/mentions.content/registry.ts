@@ -6,12 +6,8 @@
  */
 import type { RegisteredMention } from '@/lib/browser/isolated-world';
 import type { DetectedEngineId, Mention } from '@/lib/detect';
-
-/** The highlight names in `CSS.highlights`, one per engine (the style sheet targets these). */
-export const HIGHLIGHT_NAMES: Readonly<Record<DetectedEngineId, string>> = {
-  vllm: 'engine-lens-vllm',
-  'tensorrt-llm': 'engine-lens-tensorrt-llm',
-};
+import { cssHighlightSink, type HighlightSink } from './highlight-sink';
+import { firstOnScreen, isNearViewport } from './viewport';
 
 /**
  * Marks (underlined ranges) per text node. Mentions past this are still
@@ -153,57 +149,6 @@ export class MentionEntry implements RegisteredMention {
       (r.startContainer === this.node && r.endContainer === this.node && r.startOffset === this.start && r.endOffset === this.end)
     );
   }
-}
-
-/** True when (x, y) lies inside `r` (edges included). */
-export function containsPoint(r: DOMRectReadOnly, x: number, y: number): boolean {
-  return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom && r.width > 0 && r.height > 0;
-}
-
-/** Where the registry paints; absent in browsers without the Custom Highlight API (marks then stay invisible). */
-interface HighlightSink {
-  add(engine: DetectedEngineId, range: Range): void;
-  delete(engine: DetectedEngineId, range: Range): void;
-  /** Puts our highlights back if the page cleared `CSS.highlights`. */
-  ensureRegistered(): void;
-  dispose(): void;
-}
-
-/**
- * The real sink: two `Highlight` objects registered under
- * {@link HIGHLIGHT_NAMES}, created with the first mark. A page without a
- * mention (most pages) never gets any: nothing to create or register, and
- * nothing for the browser to consider when it styles the page.
- */
-export function cssHighlightSink(): HighlightSink | null {
-  if (typeof CSS === 'undefined' || !CSS.highlights || typeof Highlight !== 'function') return null;
-  const registry = CSS.highlights;
-  let highlights: Record<DetectedEngineId, Highlight> | null = null;
-  const ensureRegistered = () => {
-    if (!highlights) return;
-    for (const engine of Object.keys(highlights) as DetectedEngineId[]) {
-      if (registry.get(HIGHLIGHT_NAMES[engine]) !== highlights[engine]) {
-        registry.set(HIGHLIGHT_NAMES[engine], highlights[engine]);
-      }
-    }
-  };
-  return {
-    add: (engine, range) => {
-      if (!highlights) {
-        highlights = { vllm: new Highlight(), 'tensorrt-llm': new Highlight() };
-        ensureRegistered();
-      }
-      highlights[engine].add(range);
-    },
-    delete: (engine, range) => void highlights?.[engine].delete(range),
-    ensureRegistered,
-    dispose: () => {
-      if (!highlights) return;
-      for (const engine of Object.keys(highlights) as DetectedEngineId[]) {
-        if (registry.get(HIGHLIGHT_NAMES[engine]) === highlights[engine]) registry.delete(HIGHLIGHT_NAMES[engine]);
-      }
-    },
-  };
 }
 
 /**
@@ -574,7 +519,7 @@ export class MentionRegistry {
     for (const e of list) {
       if (e.node !== node) {
         node = e.node;
-        near = isNearViewport(node, height);
+        near = isNearViewport(node, height, NEAR_SCREENS);
       }
       if (near) {
         if (!this.unpainted.has(e)) this.paint(e);
@@ -618,48 +563,6 @@ function intact(node: Text, entries: readonly MentionEntry[]): boolean {
     if (e.hasRange && !e.isIntact()) return false;
   }
   return true;
-}
-
-/** The box of the text's element, or null when it has none (not rendered, or hidden). */
-function boxOf(node: Text): DOMRect | null {
-  const r = node.parentElement?.getBoundingClientRect();
-  return r && (r.width > 0 || r.height > 0) ? r : null;
-}
-
-/**
- * True when the text's element is within {@link NEAR_SCREENS} viewport heights
- * of the viewport, or has no box (hidden: it may be shown in place, without a
- * DOM change to tell us).
- */
-function isNearViewport(node: Text, viewportHeight: number): boolean {
-  const r = boxOf(node);
-  if (!r) return true;
-  const margin = viewportHeight * NEAR_SCREENS;
-  return r.bottom >= -margin && r.top <= viewportHeight + margin;
-}
-
-/**
- * Index of the first mark whose element is not above the viewport, by binary
- * search over marks in (roughly) document order. Marks in hidden elements have
- * an empty box and are skipped over. Called when layout is clean.
- */
-function firstOnScreen(list: readonly MentionEntry[]): number {
-  const top = (i: number): number | null => {
-    for (let j = i; j < Math.min(list.length, i + 8); j++) {
-      const r = boxOf(list[j]!.node);
-      if (r) return r.bottom;
-    }
-    return null;
-  };
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const bottom = top(mid);
-    if (bottom !== null && bottom < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The number of leading indexes in [0, length) for which `before(i)` holds (it must hold for a prefix). */

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { detectMentions, type DetectedEngineId } from '../../lib/detect';
-import { cssHighlightSink, MAX_ENTRIES_PER_NODE, MAX_MARKS_PER_NODE, MentionRegistry, NEAR_SCREENS, PAINT_ALL_LIMIT, PAINT_WINDOW } from '../../entrypoints/mentions.content/registry';
+import { cssHighlightSink } from '../../entrypoints/mentions.content/highlight-sink';
+import { MAX_ENTRIES_PER_NODE, MAX_MARKS_PER_NODE, MentionRegistry, NEAR_SCREENS, PAINT_ALL_LIMIT, PAINT_WINDOW } from '../../entrypoints/mentions.content/registry';
 
 /** Records what would be painted, in place of CSS.highlights. */
 function fakeSink() {
