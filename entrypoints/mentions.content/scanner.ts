@@ -342,7 +342,9 @@ class Scanner {
         if (!root) break;
         this.current = new TextScan(root.node, this.selector, this.found, root.count, this.tooLong);
       }
+      // Not finished means the slice is over (a query that would overrun it waits).
       if (this.current.run(shouldStop)) this.current = null;
+      else break;
     }
   }
 

@@ -268,8 +268,14 @@ export class TextScan {
   private cautious = false;
   /** The last unit ran a query. */
   private queried = false;
-  /** How long the last query took (ms): what the next one is expected to take. */
-  private lastQueryMs = 0;
+  /**
+   * What the next query is expected to take (ms): the slowest recent one, fading
+   * by a quarter per query. Queries over runs of the same size vary about 2×
+   * with their content; planning with the last one alone let slices overrun.
+   */
+  private expectedQueryMs = 0;
+  /** Units processed without a clock check. */
+  private unitsSinceCheck = 0;
 
   constructor(
     root: Node,
@@ -294,29 +300,36 @@ export class TextScan {
   /**
    * Processes text nodes until the scan ends or `shouldStop()` returns true
    * (checked every few nodes and after each query). Before a query, the scan
-   * asks `shouldStop(ms)` with the last query's duration: a query cannot be
+   * asks `shouldStop(ms)` with what recent queries took: a query cannot be
    * interrupted, so one that would not fit in what is left of the slice waits
-   * for the next (the first unit of each call always runs, so the scan moves on).
+   * for the next. A call that has done nothing else yet always runs its first
+   * unit, so the scan moves on. Returns false only when `shouldStop` said so.
    */
   run(shouldStop: (reserveMs?: number) => boolean = () => false): boolean {
     if (this.walker) return this.runWalker(this.walker, shouldStop);
-    for (let n = 1; ; n++) {
+    // Whether this call has already done some work: then a query that would
+    // overrun the slice waits for the next call.
+    let worked = false;
+    for (;;) {
       const snapshot = this.snapshot;
       if (snapshot) {
         const length = snapshot.snapshotLength;
+        worked ||= this.index < length;
         while (this.index < length) {
           this.visit(snapshot.snapshotItem(this.index++) as Text);
-          if ((this.index & 63) === 0 && shouldStop()) return false;
+          // A visit costs up to ~15 µs (the exclusion check, the detector, registering).
+          if ((this.index & 31) === 0 && shouldStop()) return false;
         }
         this.snapshot = null;
       }
       if (this.units.length === 0) return true;
-      if (n > 1 && this.lastQueryMs > 0 && shouldStop(this.lastQueryMs)) return false;
+      if (worked && this.expectedQueryMs > 0 && shouldStop(this.expectedQueryMs)) return false;
+      worked = true;
       const unit = this.units.pop()!;
       this.queried = false;
       this.process(unit);
       // After every query (each costs up to a few ms), else every few units.
-      if ((this.queried || (n & 15) === 0) && shouldStop()) return this.units.length === 0 && this.snapshot === null;
+      if ((this.queried || (++this.unitsSinceCheck & 15) === 0) && shouldStop()) return this.units.length === 0 && this.snapshot === null;
     }
   }
 
@@ -408,8 +421,9 @@ export class TextScan {
     this.snapshot = query.evaluate(context, XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE, null);
     this.index = 0;
     this.queried = true;
-    this.lastQueryMs = performance.now() - start;
-    this.cautious = this.lastQueryMs > SLOW_QUERY_MS;
+    const ms = performance.now() - start;
+    this.expectedQueryMs = Math.max(ms, this.expectedQueryMs * 0.75);
+    this.cautious = ms > SLOW_QUERY_MS;
   }
 
   private visit(node: Text): void {

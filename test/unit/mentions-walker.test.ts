@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { excludedSelector, LONG_TEXT, scanAll, TextScan } from '../../entrypoints/mentions.content/walker';
 
 /** Builds the fixture with DOM calls (no HTML strings), then returns "engine:text" of every mention found. */
@@ -112,5 +112,71 @@ describe('text walker', () => {
     new TextScan(document.body, excludedSelector(), (node) => seen.push(node.data), 1, (node) => tooLong.push(node)).run();
     expect(seen).toEqual(['short vLLM']);
     expect(tooLong).toEqual([long]);
+  });
+});
+
+/**
+ * happy-dom has no XPath: a stand-in engine that answers the scan's candidate
+ * queries with a TreeWalker and makes each query "take" `queryMs` on a fake clock.
+ */
+describe('text walker time slices with a query engine', () => {
+  let clock = 0;
+  const queryMs = 4;
+  const restore: Array<() => void> = [];
+
+  beforeEach(() => {
+    document.body.replaceChildren();
+    clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const doc = document as Document & { createExpression?: unknown };
+    const previous = doc.createExpression;
+    doc.createExpression = () => ({
+      evaluate(context: Node) {
+        clock += queryMs;
+        const nodes: Node[] = [];
+        const walker = document.createTreeWalker(context, 4);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (/lm|LM/.test((n as Text).data)) nodes.push(n);
+        return { snapshotLength: nodes.length, snapshotItem: (i: number) => nodes[i] ?? null };
+      },
+    });
+    const g = globalThis as { XPathResult?: unknown };
+    const hadResult = 'XPathResult' in g;
+    const previousResult = g.XPathResult;
+    g.XPathResult = { UNORDERED_NODE_SNAPSHOT_TYPE: 6, ORDERED_NODE_SNAPSHOT_TYPE: 7 };
+    restore.push(() => {
+      doc.createExpression = previous;
+      if (hadResult) g.XPathResult = previousResult;
+      else delete g.XPathResult;
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    while (restore.length) restore.pop()!();
+  });
+
+  it('never starts a query that would overrun a slice it has already used', () => {
+    // Three blocks of 1,500 mentions: too big to query as one, so one query per block.
+    for (let b = 0; b < 3; b++) {
+      const block = el('div');
+      for (let i = 0; i < 1500; i++) block.append(el('span', [`vllm ${b}-${i}`]));
+      document.body.append(block);
+    }
+    const budget = 6;
+    let seen = 0;
+    // Registering a mention "takes" 10 µs, so a block's candidates span several slices.
+    const scan = new TextScan(document.body, excludedSelector(), () => {
+      seen++;
+      clock += 0.01;
+    });
+    const sliceMs: number[] = [];
+    for (let done = false; !done; ) {
+      const start = clock;
+      done = scan.run((reserve = 0) => clock + reserve >= start + budget);
+      sliceMs.push(clock - start);
+      expect(sliceMs.length).toBeLessThan(100);
+    }
+    expect(seen).toBe(4500);
+    // A slice may end up to one clock check (32 visits) late, never a whole query late.
+    expect(Math.max(...sliceMs)).toBeLessThanOrEqual(budget + 32 * 0.01 + 1e-9);
   });
 });
