@@ -203,6 +203,15 @@ export function addressPattern(ascii: boolean): RegExp {
   return (unicodeAddress ??= new RegExp(addressSource('\\p{L}', '\\p{N}'), 'gu'));
 }
 
+/**
+ * True when `c` can follow the `.`, `@` or `:` of an address: an ASCII letter or
+ * digit, a slash, or any non-ASCII character (a letter or digit of the Unicode
+ * build; the pattern itself decides).
+ */
+function continuesAddress(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2f || c >= 0x80;
+}
+
 /** True when `text[start, end)` lies inside a URL, e-mail address or host name written in `text`. */
 export function isInAddress(text: string, start: number, end: number): boolean {
   let from = start;
@@ -211,13 +220,17 @@ export function isInAddress(text: string, start: number, end: number): boolean {
   let to = end;
   const toLimit = Math.min(text.length, end + MAX_TOKEN);
   while (to < toLimit && !isSpace(text.charCodeAt(to))) to++;
-  // Fast path: every address has a dot, an at sign or a colon.
+  // Fast path: every address has a dot, an at sign or a colon followed by a
+  // letter, a digit or a slash (`://`, `@host`, `.tld`). A token whose only
+  // marks end it or precede punctuation (`vLLM.`, `TRT-LLM:`, `vLLM.)`) holds
+  // no address, and ends a sentence far more often than not.
   let marked = false;
   let ascii = true;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x2e /* . */ || c === 0x40 /* @ */ || c === 0x3a /* : */) marked = true;
-    else if (c >= 0x80) ascii = false;
+    if (c === 0x2e /* . */ || c === 0x40 /* @ */ || c === 0x3a /* : */) {
+      if (i + 1 < to && continuesAddress(text.charCodeAt(i + 1))) marked = true;
+    } else if (c >= 0x80) ascii = false;
   }
   if (!marked) return false;
   const token = text.slice(from, to);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../lib/bundled-dataset';
 import { MENTIONS_COMPARISON_ID } from '../../lib/comparisons';
-import { addressPattern, DETECTED_ENGINES, detectMentions, isWordChar, detectMentionsBetween, engineOf, mentionPattern, type DetectedEngineId } from '../../lib/detect';
+import { addressPattern, DETECTED_ENGINES, detectMentions, isInAddress, isWordChar, detectMentionsBetween, engineOf, mentionPattern, type DetectedEngineId } from '../../lib/detect';
 
 /** [input, expected mentions as [engine, text, start]] — start pins the exact offsets. */
 type Case = [input: string, expected: Array<[DetectedEngineId, string, number]>];
@@ -239,6 +239,38 @@ describe('addressPattern: the ASCII build agrees with the Unicode build on ASCII
       found += expected.length;
     }
     expect(found).toBeGreaterThan(500); // the sample holds plenty of addresses
+  });
+
+  it('isInAddress answers as the pattern alone would: its fast path only skips tokens without an address', () => {
+    // Reference: any address in the whole token that covers the mention (no fast path).
+    const reference = (token: string, start: number, end: number) => {
+      const re = addressPattern(false);
+      re.lastIndex = 0;
+      return [...token.matchAll(re)].some((m) => m.index <= start && m.index + m[0].length >= end);
+    };
+    const names = ['vllm', 'VLLM', 'TRT-LLM'];
+    let checked = 0;
+    let inside = 0;
+    for (const base of tokens()) {
+      for (const token of [base, base + '.', `${base}é`, `é@${base}`]) {
+        for (const name of names) {
+          for (let at = token.indexOf(name); at !== -1; at = token.indexOf(name, at + 1)) {
+            const expected = reference(token, at, at + name.length);
+            expect(isInAddress(token, at, at + name.length), `${token} @${at}`).toBe(expected);
+            checked++;
+            if (expected) inside++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(2000);
+    expect(inside).toBeGreaterThan(200);
+  });
+
+  it('leaves a name that ends a sentence or precedes punctuation to the fast path', () => {
+    expect(detectMentions('the one still ahead is TRTLLM.').map((m) => m.text)).toEqual(['TRTLLM']);
+    expect(detectMentions('Use vLLM: it is fast (or vLLM.)').map((m) => m.text)).toEqual(['vLLM', 'vLLM']);
+    expect(detectMentions('see vllm.ai, vLLM.io: or a@vllm.dev').map((m) => m.text)).toEqual([]);
   });
 });
 
