@@ -18,7 +18,7 @@ import { excludedSelector, isExcludedText, isNeverProse, LONG_TEXT, mentionsInTe
  * Longest stretch of work before yielding to the page, painting included. Well
  * under a 16 ms frame, with room for one query or piece that overruns it.
  */
-const SLICE_BUDGET_MS = 6;
+export const SLICE_BUDGET_MS = 6;
 
 
 
