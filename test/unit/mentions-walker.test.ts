@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { excludedSelector, LONG_TEXT, scanAll, TextScan } from '../../entrypoints/mentions.content/walker';
+import { installFakeQueryEngine } from './fake-query-engine';
 
 /** Builds the fixture with DOM calls (no HTML strings), then returns "engine:text" of every mention found. */
 function found(root: Node, includeCode = false): string[] {
@@ -115,45 +116,14 @@ describe('text walker', () => {
   });
 });
 
-/**
- * happy-dom has no XPath: a stand-in engine that answers the scan's candidate
- * queries with a TreeWalker and makes each query "take" `queryMs` on a fake clock.
- */
+/** Slices timed on a fake clock, with a stand-in query engine (happy-dom has no XPath). */
 describe('text walker time slices with a query engine', () => {
-  let clock = 0;
-  const queryMs = 4;
-  const restore: Array<() => void> = [];
-
+  let engine: ReturnType<typeof installFakeQueryEngine>;
   beforeEach(() => {
     document.body.replaceChildren();
-    clock = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => clock);
-    // Only what the scan uses of the XPath interfaces.
-    const doc = document as unknown as { createExpression?: unknown };
-    const previous = doc.createExpression;
-    doc.createExpression = () => ({
-      evaluate(context: Node) {
-        clock += queryMs;
-        const nodes: Node[] = [];
-        const walker = document.createTreeWalker(context, 4);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (/lm|LM/.test((n as Text).data)) nodes.push(n);
-        return { snapshotLength: nodes.length, snapshotItem: (i: number) => nodes[i] ?? null };
-      },
-    });
-    const g = globalThis as { XPathResult?: unknown };
-    const hadResult = 'XPathResult' in g;
-    const previousResult = g.XPathResult;
-    g.XPathResult = { UNORDERED_NODE_SNAPSHOT_TYPE: 6, ORDERED_NODE_SNAPSHOT_TYPE: 7 };
-    restore.push(() => {
-      doc.createExpression = previous;
-      if (hadResult) g.XPathResult = previousResult;
-      else delete g.XPathResult;
-    });
+    engine = installFakeQueryEngine({ queryMs: 4 });
   });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    while (restore.length) restore.pop()!();
-  });
+  afterEach(() => engine.restore());
 
   it('never starts a query that would overrun a slice it has already used', () => {
     // Three blocks of 1,500 mentions: too big to query as one, so one query per block.
@@ -167,13 +137,13 @@ describe('text walker time slices with a query engine', () => {
     // Registering a mention "takes" 10 µs, so a block's candidates span several slices.
     const scan = new TextScan(document.body, excludedSelector(), () => {
       seen++;
-      clock += 0.01;
+      engine.clock.now += 0.01;
     });
     const sliceMs: number[] = [];
     for (let done = false; !done; ) {
-      const start = clock;
-      done = scan.run((reserve = 0) => clock + reserve >= start + budget);
-      sliceMs.push(clock - start);
+      const start = engine.clock.now;
+      done = scan.run((reserve = 0) => engine.clock.now + reserve >= start + budget);
+      sliceMs.push(engine.clock.now - start);
       expect(sliceMs.length).toBeLessThan(100);
     }
     expect(seen).toBe(4500);
