@@ -32,6 +32,10 @@ const ALWAYS_EXCLUDED = [
   'head',
   'iframe',
   'object',
+  // GitHub's React file view keeps its line numbers in a column of thousands of
+  // divs beside the code: never a mention, whether code is marked or not, so
+  // the column is skipped unread instead of queried.
+  '.react-line-numbers',
 ];
 
 /** Code, excluded unless `includeCode`. */

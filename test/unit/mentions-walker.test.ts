@@ -46,6 +46,8 @@ describe('text walker', () => {
     ['GitHub blob line', () => el('table', [el('tr', [el('td', ['from vllm import LLM'], { class: 'blob-code blob-code-inner' })])])],
     ['GitHub React code view', () => el('div', [el('div', ['import vllm'], { class: 'react-file-line' })], { class: 'react-code-lines' })],
     ['highlighted block', () => el('div', [el('span', ['vllm serve'])], { class: 'highlight' })],
+    // Digits only on GitHub; the name inside checks that the column is excluded, not merely empty.
+    ['GitHub line-number column', () => el('div', [el('div', ['vllm 12'], { class: 'react-line-number' })], { class: 'react-line-numbers' })],
   ])('skips %s', (_name, make) => {
     document.body.append(make(), el('p', ['kept: vLLM']));
     expect(found(document.body)).toEqual(['vllm:vLLM']);
@@ -71,6 +73,7 @@ describe('text walker', () => {
       el('div', ['vLLM'], { contenteditable: 'true' }),
     );
     expect(found(document.body, true)).toEqual(['vllm:vllm', 'tensorrt-llm:trtllm', 'vllm:vllm']);
+    expect(excludedSelector({ includeCode: true })).toContain('.react-line-numbers');
     expect(excludedSelector({ includeCode: true })).not.toContain('pre');
     expect(excludedSelector()).toContain('pre');
   });
@@ -150,4 +153,5 @@ describe('text walker time slices with a query engine', () => {
     // A slice may end up to one clock check (32 visits) late, never a whole query late.
     expect(Math.max(...sliceMs)).toBeLessThanOrEqual(budget + 32 * 0.01 + 1e-9);
   });
+
 });
