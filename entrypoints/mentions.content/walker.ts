@@ -191,6 +191,11 @@ interface Unit {
   count?: number;
 }
 
+/** Whether processing `unit` may run a query: a run of siblings or an element (a text node never does). */
+function mayQuery(unit: Unit): boolean {
+  return unit.count !== undefined || unit.node.nodeType === 1;
+}
+
 /** `count` consecutive siblings from the context node on, and everything below them. */
 const xpathRun = (count: number) =>
   `(self::node() | following-sibling::node()[position() < ${count}])/descendant-or-self::text()${CANDIDATE_TEST}`;
@@ -327,7 +332,9 @@ export class TextScan {
         this.snapshot = null;
       }
       if (this.units.length === 0) return true;
-      if (worked && this.expectedQueryMs > 0 && shouldStop(this.expectedQueryMs)) return false;
+      const next = this.units[this.units.length - 1]!;
+      // Only a unit that may query waits: text nodes after a slow query are read now, not one per slice.
+      if (worked && this.expectedQueryMs > 0 && mayQuery(next) && shouldStop(this.expectedQueryMs)) return false;
       worked = true;
       const unit = this.units.pop()!;
       this.queried = false;

@@ -154,4 +154,24 @@ describe('text walker time slices with a query engine', () => {
     expect(Math.max(...sliceMs)).toBeLessThanOrEqual(budget + 32 * 0.01 + 1e-9);
   });
 
+  it('after a slow query, reads the text nodes that follow in one slice instead of one per slice', () => {
+    engine.restore();
+    engine = installFakeQueryEngine({ queryMs: 20 });
+    // A big element (split into a run: one query slower than a whole slice), then 20 bare text nodes.
+    const big = el('div');
+    for (let i = 0; i < 4001; i++) big.append(el('i'));
+    document.body.append(big);
+    for (let i = 0; i < 20; i++) document.body.append(document.createTextNode(`note ${i} on vllm `));
+    let seen = 0;
+    const scan = new TextScan(document.body, excludedSelector(), () => seen++);
+    let calls = 0;
+    for (let done = false; !done; calls++) {
+      const start = engine.clock.now;
+      done = scan.run((reserve = 0) => engine.clock.now + reserve >= start + 6);
+      expect(calls).toBeLessThan(50);
+    }
+    expect(seen).toBe(20);
+    // The query's slice, then the text nodes together (before: one call per text node).
+    expect(calls).toBeLessThanOrEqual(3);
+  });
 });
