@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
 // measures, writes test/bench/results/, and fails only if it cannot measure.
 export default defineConfig({
   testDir: '.',
-  testMatch: ['bench.spec.ts', 'card-bench.spec.ts'],
+  testMatch: ['bench.spec.ts', 'card-bench.spec.ts', 'limits.spec.ts'],
   timeout: 15 * 60_000,
   workers: 1,
   retries: 0,
