@@ -7,10 +7,10 @@
  * Nothing of Engine Lens runs here. Each way is a few lines of plain DOM code,
  * evaluated in an isolated world of its own (`Page.createIsolatedWorld`, the
  * kind of world a content script runs in), so that no wrapper is left over from
- * another measurement. None of them
- * excludes code or form fields, builds a range, checks a word boundary or paints
- * anything: each is a lower bound for a script built on it. Writes
- * test/bench/results/limits.json and limits.md (also printed).
+ * another measurement. None of them checks a word boundary or an address, keeps
+ * a registry, paints or splits its work into short tasks: each is a lower bound
+ * for a script built on it. Writes test/bench/results/limits.json and limits.md
+ * (also printed).
  *
  * The ways, in the order the table gives them:
  * - **floor**: `document.body.textContent` and the pattern over it, in the
@@ -30,6 +30,9 @@
  *   find them too) each read with `textContent` and tested, and only the blocks
  *   that pass are searched, by XPath or by a TreeWalker. The gate alone is given
  *   too: a lower bound for any gate-then-locate scheme.
+ * - **candidates, excluded, ranged** (by XPath or walked): the candidates, then
+ *   the least a marking script must do with them: drop text in excluded regions
+ *   (Engine Lens's selector) and make a Range per match.
  */
 import { chromium, test, type BrowserContext, type CDPSession } from '@playwright/test';
 import fs from 'node:fs';
@@ -48,10 +51,11 @@ const ORIGIN = 'https://example.com/limits/';
 const RESULTS_DIR = path.resolve('test/bench/results');
 
 /**
- * Each way as the body of a function evaluated in the page (`pattern` and
- * `blocks` are in scope: the mention pattern and, for the gates, the blocks,
- * found before the clock starts). Returns `{ ms, found }`: its time and how many
- * text nodes (or blocks, for the gate alone) it found.
+ * Each way as the body of a function evaluated in the page (`pattern`,
+ * `blocks` and `rangeMentions` are in scope: the mention pattern, the blocks
+ * the gates read, found before the clock starts, and the per-candidate work of
+ * RANGE_MENTIONS). Returns `{ ms, found }`: its time and how many text nodes
+ * (blocks for the gate alone, ranges for the last two) it found.
  */
 const WAYS = {
   'all text nodes, natively': `
