@@ -16,6 +16,8 @@
  * - **floor**: `document.body.textContent` and the pattern over it, in the
  *   page's own world, exactly as `bench.spec.ts` measures it; **floor (isolated
  *   world)** the same in the isolated world.
+ * - **the page's text alone**: the floor's `textContent`, without the pattern:
+ *   what reading the text costs by itself (found: its length).
  * - **all text nodes, natively**: one XPath snapshot of every text node, no
  *   predicate and no wrapper: what the engine pays to visit them.
  * - **candidates, one test**: the snapshot of text nodes that contain `lm`. Half
@@ -30,6 +32,11 @@
  *   find them too) each read with `textContent` and tested, and only the blocks
  *   that pass are searched, by XPath or by a TreeWalker. The gate alone is given
  *   too: a lower bound for any gate-then-locate scheme.
+ * - **offsets, descended by text length**: the floor's own work (the body's
+ *   text and the pattern over it), then each match's offset located by
+ *   descending from the body, reading each child's text length and entering
+ *   only the child the next match falls in. The issue's "match a subtree's
+ *   text first, descend only where it matches", taken all the way down.
  * - **candidates, excluded, ranged** (by XPath or walked): the candidates, then
  *   the least a marking script must do with them: drop text in excluded regions
  *   (Engine Lens's selector) and make a Range per match.
@@ -58,6 +65,10 @@ const RESULTS_DIR = path.resolve('test/bench/results');
  * (blocks for the gate alone, ranges for the last two) it found.
  */
 const WAYS = {
+  "the page's text alone": `
+    const t = performance.now();
+    const text = document.body.textContent ?? '';
+    return { ms: performance.now() - t, found: text.length };`,
   'all text nodes, natively': `
     const t = performance.now();
     const r = document.evaluate('descendant::text()', document.body, null, XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE, null);
@@ -110,6 +121,27 @@ const WAYS = {
       }
     }
     return { ms: performance.now() - t, found };`,
+  'offsets, descended by text length': `
+    const t = performance.now();
+    const text = document.body.textContent ?? '';
+    const offsets = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) offsets.push(m.index);
+    let next = 0;
+    let found = 0;
+    const descend = (parent, base) => {
+      for (let child = parent.firstChild; child !== null && next < offsets.length; child = child.nextSibling) {
+        const type = child.nodeType;
+        const length = type === Node.TEXT_NODE ? child.data.length : type === Node.ELEMENT_NODE ? child.textContent.length : 0;
+        if (offsets[next] < base + length) {
+          if (type !== Node.TEXT_NODE) descend(child, base);
+          else for (found++; next < offsets.length && offsets[next] < base + length; ) next++;
+        }
+        base += length;
+      }
+    };
+    descend(document.body, 0);
+    return { ms: performance.now() - t, found };`,
   'XPath candidates, excluded, ranged': `
     const t = performance.now();
     const r = document.evaluate("descendant::text()[contains(string(), 'lm') or contains(string(), 'LM')]", document.body, null, XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE, null);
@@ -129,7 +161,13 @@ const WAYS = {
 type Way = keyof typeof WAYS;
 
 /** Ways that find every text node holding a mention (the gate alone and the single test do not). */
-const COMPLETE: Way[] = ['candidates, both tests, read', 'every text node from script', 'blocks gated, then XPath', 'blocks gated, then walked'];
+const COMPLETE: Way[] = [
+  'candidates, both tests, read',
+  'every text node from script',
+  'blocks gated, then XPath',
+  'blocks gated, then walked',
+  'offsets, descended by text length',
+];
 /** Ways that also do the least a content script must do with what it found: drop excluded text, range each mention. */
 const PIPELINES: Way[] = ['XPath candidates, excluded, ranged', 'walked candidates, excluded, ranged'];
 
@@ -325,7 +363,7 @@ function limitsMarkdown(report: {
     `| **cheapest way to find them ÷ floor** | ${names.map((n) => `**${cheapest(report.pages[n]!.ways, COMPLETE)}×**`).join(' | ')} |`,
     `| **cheapest way to find, exclude and range them ÷ floor** | ${names.map((n) => `**${cheapest(report.pages[n]!.ways, PIPELINES)}×**`).join(' | ')} |`,
     '',
-    'The first four ways in bold find every text node that holds a mention; the others above them are parts of one (a',
+    'The first five ways in bold find every text node that holds a mention; the others above them are parts of one (a',
     'lower bound for it). The last two also drop text in excluded regions (code, form fields, editors) and make a',
     'Range for each match: the least a marking script does with what it found. None of them checks word boundaries',
     'or addresses, keeps a registry, paints, or splits its work into short tasks: a content script built on the',
